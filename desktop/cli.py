@@ -1,0 +1,63 @@
+"""Command line: no verb opens the window; verbs do what admins and tests need without it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.i18n import _, set_language
+from desktop.paths import default_office_path
+from desktop.store.db import OfficeError
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", type=Path, default=default, help=_("事務ファイルのパス"))
+    parser.add_argument("--lang", choices=("ja", "en"), default=default, help=_("表示言語"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="renkei-desk", description=_("連携デスク"))
+    _common(parser, suppress=False)
+    verbs = parser.add_subparsers(dest="verb")
+    demo = verbs.add_parser("demo", help=_("デモ事務所を作成する"))
+    _common(demo, suppress=True)
+    check = verbs.add_parser("check", help=_("事務ファイルを検査する"))
+    _common(check, suppress=True)
+    return parser
+
+
+def _pre_language(argv: Sequence[str]) -> str | None:
+    """The help text itself is translated, so --lang must be known before parsing."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_pre_language(argv))
+    args = build_parser().parse_args(argv)
+    db: Path = (args.db or default_office_path()).expanduser()
+    try:
+        if args.verb is None:
+            from desktop.ui.app import run_app
+
+            return run_app(db, language=args.lang)
+        if args.verb == "demo":
+            from desktop.commands.office_file import run_demo
+
+            return run_demo(db)
+        if args.verb == "check":
+            from desktop.commands.office_file import run_check
+
+            return run_check(db)
+    except OfficeError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    return 2

@@ -1,0 +1,1 @@
+"""Implementations of the command-line verbs; cli.py only parses and dispatches."""

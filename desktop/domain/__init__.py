@@ -1,0 +1,1 @@
+"""Pure rules of the town office: no Qt, no SQLAlchemy, no reportlab."""

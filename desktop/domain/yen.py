@@ -1,0 +1,81 @@
+"""Money as whole yen (int): formatting with separators, parsing what clerks type, ratio rounding."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from fractions import Fraction
+
+from desktop.domain.text import normalise_numeric
+from desktop.i18n import _
+
+_DIGITS = re.compile(r"^\d+$")
+
+
+class YenParseError(ValueError):
+    """The text is not a whole, non-negative yen amount; the message is for the clerk."""
+
+
+def format_amount(amount: int) -> str:
+    """1234000 → '1,234,000'."""
+    return f"{amount:,}"
+
+
+def format_yen(amount: int) -> str:
+    """1234000 → '1,234,000円'."""
+    return f"{amount:,}円"
+
+
+def parse_yen(text: str) -> int:
+    """Accepts '1,234,000', '１２３４０００円', '¥1,234', ' 500 円'; refuses negatives and fractions."""
+    cleaned = normalise_numeric(text)
+    cleaned = cleaned.removesuffix("円").removeprefix("¥").removeprefix("\\").replace(",", "")
+    if not cleaned:
+        raise YenParseError(_("金額が入力されていません"))
+    if cleaned.startswith(("-", "−", "▲", "△")):
+        raise YenParseError(_("金額に負の数は入力できません"))
+    if re.match(r"^\d+\.\d*$", cleaned):
+        if set(cleaned.split(".", 1)[1]) <= {"0"}:
+            cleaned = cleaned.split(".", 1)[0]
+        else:
+            raise YenParseError(_("円未満の端数は入力できません"))
+    if not _DIGITS.match(cleaned):
+        raise YenParseError(
+            _("「{text}」は金額として読めません（整数の円で入力してください。例: 1,234,000）").format(
+                text=text.strip()
+            )
+        )
+    return int(cleaned)
+
+
+def parse_ratio(text: str) -> Fraction:
+    """'0.5' or '1/2' → Fraction(1, 2): ratios stay exact so money never meets a float."""
+    try:
+        ratio = Fraction(normalise_numeric(text))
+    except (ValueError, ZeroDivisionError):
+        raise YenParseError(_("「{text}」は率として読めません（例: 0.5）").format(text=text)) from None
+    if not 0 <= ratio <= 1:
+        raise YenParseError(_("率は0から1の間で入力してください"))
+    return ratio
+
+
+def apply_ratio_floor(amount: int, ratio: Fraction) -> int:
+    """amount × ratio, rounded down to the yen (円未満切捨て)."""
+    product = amount * ratio
+    return product.numerator // product.denominator
+
+
+class ThousandRounding(Enum):
+    """How a whole-yen figure is shown in 千円 on forms that require it (output only)."""
+
+    FLOOR = "floor"
+    HALF_UP = "half_up"
+    CEILING = "ceiling"
+
+
+def to_thousand_yen(amount: int, rounding: ThousandRounding = ThousandRounding.FLOOR) -> int:
+    if rounding is ThousandRounding.FLOOR:
+        return amount // 1000
+    if rounding is ThousandRounding.CEILING:
+        return -(-amount // 1000)
+    return (amount + 500) // 1000

@@ -1,0 +1,1 @@
+"""The office file: SQLAlchemy models, migrations, audit, repositories and services; no Qt."""

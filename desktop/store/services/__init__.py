@@ -1,0 +1,1 @@
+"""One function per user action: keyword-only arguments, run in the caller's transaction, audited."""

@@ -1,0 +1,116 @@
+"""The main window: a host for screens (navigation, menus, status bar), nothing more."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.i18n import _
+from desktop.store.services.change import Change
+from desktop.ui.common.context import AppContext
+from desktop.ui.screen_registry import SCREENS, ScreenSpec
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, settings: QSettings) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings
+        self.setWindowTitle(_("連携デスク — {path}").format(path=context.office.path.name))
+        self._screens: dict[str, QWidget] = {}
+        self._specs = list(SCREENS)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        for spec in self._specs:
+            QListWidgetItem(_(spec.title), self.nav)
+        self.nav.setMaximumWidth(240)
+        self.stack = QStackedWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self.statusBar().showMessage(_("事務ファイル: {path}").format(path=context.office.path))
+        self.nav.currentRowChanged.connect(self._show_screen)
+        context.bus.changed.connect(self._on_change)
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("ファイル(&F)"))
+        quit_action = QAction(_("終了(&X)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(_("表示(&V)"))
+        for index, spec in enumerate(self._specs):
+            action = QAction(_(spec.title), self)
+            if index < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(_("ヘルプ(&H)"))
+        about = QAction(_("連携デスクについて(&A)"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def ensure_screen(self, key: str) -> QWidget:
+        """The screen for key, created on first use so start-up stays fast."""
+        if key not in self._screens:
+            spec = next(s for s in self._specs if s.key == key)
+            widget = spec.factory(self.context)
+            self._screens[key] = widget
+            self.stack.addWidget(widget)
+        return self._screens[key]
+
+    def show_screen(self, key: str) -> QWidget:
+        index = next(i for i, s in enumerate(self._specs) if s.key == key)
+        self.nav.setCurrentRow(index)
+        return self._screens[key]
+
+    def _show_screen(self, row: int) -> None:
+        if 0 <= row < len(self._specs):
+            spec: ScreenSpec = self._specs[row]
+            self.stack.setCurrentWidget(self.ensure_screen(spec.key))
+
+    def _on_change(self, change: Change) -> None:
+        for widget in self._screens.values():
+            watches: frozenset[str] | None = getattr(widget, "watches", frozenset())
+            if watches is None or change.entity in watches:
+                widget.on_change(change)  # type: ignore[attr-defined]
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, _("連携デスクについて"),
+            _("連携デスク {version}\n連携協約・派遣職員・負担金・特別交付税算定資料を扱う町村向けアプリです。").format(
+                version=__version__
+            ),
+        )
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

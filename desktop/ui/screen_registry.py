@@ -1,0 +1,36 @@
+"""The navigation entries: only screens that work are listed here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.i18n import N_
+from desktop.ui.common.context import AppContext
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    key: str
+    title: str  # msgid; translated where shown
+    factory: Callable[[AppContext], QWidget]
+
+
+def _town_profile(context: AppContext) -> QWidget:
+    from desktop.ui.screens.town_profile.screen import TownProfileScreen
+
+    return TownProfileScreen(context)
+
+
+def _audit_log(context: AppContext) -> QWidget:
+    from desktop.ui.screens.audit_log.screen import AuditLogScreen
+
+    return AuditLogScreen(context)
+
+
+SCREENS: tuple[ScreenSpec, ...] = (
+    ScreenSpec("town_profile", N_("自団体設定"), _town_profile),
+    ScreenSpec("audit_log", N_("監査ログ"), _audit_log),
+)

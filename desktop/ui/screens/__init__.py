@@ -1,0 +1,1 @@
+"""One package per screen: view (layout), screen (logic), table_model, dialogs."""

@@ -1,0 +1,79 @@
+"""The rings of ARCHITECTURE.md, checked on the source and on what really gets imported."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "desktop"
+FORBIDDEN_IN_DOMAIN = ("PySide6", "sqlalchemy", "reportlab", "openpyxl", "alembic",
+                       "desktop.store", "desktop.ui", "desktop.forms", "desktop.exchange")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def modules_under(folder: str) -> list[Path]:
+    return sorted((PACKAGE / folder).rglob("*.py")) if folder else sorted(PACKAGE.glob("*.py"))
+
+
+@pytest.mark.parametrize("path", modules_under("domain"), ids=lambda p: p.name)
+def test_domain_is_pure(path: Path) -> None:
+    bad = {m for m in imported_modules(path) if m.startswith(FORBIDDEN_IN_DOMAIN)}
+    assert not bad, f"{path.name} imports {bad}"
+
+
+NON_UI = [p for p in PACKAGE.rglob("*.py") if "ui" not in p.relative_to(PACKAGE).parts[:1]]
+
+
+@pytest.mark.parametrize("path", NON_UI, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_ui_imports_qt(path: Path) -> None:
+    bad = {m for m in imported_modules(path) if m.startswith("PySide6")}
+    assert not bad, f"{path} imports {bad}"
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "ui").rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_ui_builds_no_sql(path: Path) -> None:
+    bad = {m for m in imported_modules(path) if m.startswith("sqlalchemy") and m != "sqlalchemy.orm"}
+    source = path.read_text(encoding="utf-8")
+    assert not bad, f"{path} imports {bad}"
+    for needle in ("session.execute(", "session.query(", "session.scalars(", "select("):
+        assert needle not in source, f"{path} builds a query ({needle})"
+
+
+def test_core_packages_load_no_qt() -> None:
+    code = (
+        "import sys\n"
+        "import desktop.domain.wareki, desktop.domain.fiscal_year, desktop.domain.yen, desktop.domain.town\n"
+        "import desktop.store.db, desktop.store.services.town, desktop.store.demo, desktop.cli\n"
+        "import desktop.commands.office_file\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=os.environ.copy(), check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_no_fstring_inside_gettext() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_", "N_") and node.args
+                    and isinstance(node.args[0], ast.JoinedStr)):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert not offenders

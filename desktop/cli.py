@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(demo, suppress=True)
     check = verbs.add_parser("check", help=_("事務ファイルを検査する"))
     _common(check, suppress=True)
+    importer = verbs.add_parser("import", help=_("CSV・Excelファイルを取り込む"))
+    importer.add_argument("kind", choices=("roster", "agreements"), help=_("roster = 派遣職員名簿、agreements = 協約"))
+    importer.add_argument("file", type=Path, help=_("取り込むファイル（CSV: UTF-8 または Shift_JIS、xlsx）"))
+    importer.add_argument("--accept-warnings", action="store_true", help=_("警告（協約にない分野など）を確認済みとして取り込む"))
+    _common(importer, suppress=True)
     return parser
 
 
@@ -53,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.commands.office_file import run_demo
 
             return run_demo(db)
+        if args.verb == "import":
+            from desktop.commands.importing import run_import
+
+            return run_import(args.kind, args.file, db, accept_warnings=args.accept_warnings)
         if args.verb == "check":
             from desktop.commands.office_file import run_check
 

@@ -33,10 +33,11 @@ def test_english_catalog_is_complete_and_consistent() -> None:
     with (ROOT / "locale/en/LC_MESSAGES/renkei.po").open("rb") as handle:
         catalog = read_po(handle, locale="en")
     translated = {m.id: m for m in catalog if m.id}
-    missing = sorted(source_messages() - set(translated))
+    in_source = source_messages()
+    missing = sorted(in_source - set(translated))
     assert not missing, f"run tools/i18n.py and translate: {missing[:5]}"
     for msgid, message in translated.items():
-        if msgid not in source_messages():
+        if msgid not in in_source:
             continue
         assert message.string, f"untranslated: {msgid!r}"
         assert not message.fuzzy, f"fuzzy: {msgid!r}"

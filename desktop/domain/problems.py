@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from desktop.i18n import _
+
 
 class Severity(Enum):
     ERROR = "error"
@@ -37,3 +39,43 @@ class ValidationError(Exception):
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.is_error]
+
+
+class ConfirmationNeededError(Exception):
+    """Raised when only warnings stand in the way; the user may confirm and save again."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        self.problems = problems
+
+
+def raise_for(problems: list[Problem], *, confirmed: bool = False) -> None:
+    """Errors always stop a save; warnings stop it until the user has confirmed them."""
+    errors = errors_only(problems)
+    if errors:
+        raise ValidationError(errors)
+    if problems and not confirmed:
+        raise ConfirmationNeededError(problems)
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A problem in one row of an imported file: spreadsheet row number (header = 1) and column."""
+
+    row: int
+    column: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def describe(self) -> str:
+        if self.column:
+            return _("{row}行目 {column}: {message}").format(row=self.row, column=self.column, message=self.message)
+        return _("{row}行目: {message}").format(row=self.row, message=self.message)
+
+
+class ImportRefusedError(Exception):
+    """Nothing was written because at least one row is bad; every bad row is listed."""
+
+    def __init__(self, problems: list[RowProblem]) -> None:
+        super().__init__("\n".join(p.describe() for p in problems))
+        self.problems = problems

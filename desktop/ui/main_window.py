@@ -34,13 +34,15 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         for spec in self._specs:
             QListWidgetItem(_(spec.title), self.nav)
-        self.nav.setMaximumWidth(240)
+        self.nav.setMaximumWidth(170)
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
+        splitter.setSizes([170, 1030])
         self.setCentralWidget(splitter)
 
         self._build_menus()

@@ -30,7 +30,28 @@ def _audit_log(context: AppContext) -> QWidget:
     return AuditLogScreen(context)
 
 
+def _agreements(context: AppContext) -> QWidget:
+    from desktop.ui.screens.agreements.screen import AgreementsScreen
+
+    return AgreementsScreen(context)
+
+
+def _assignments(context: AppContext) -> QWidget:
+    from desktop.ui.screens.assignments.screen import AssignmentsScreen
+
+    return AssignmentsScreen(context)
+
+
+def _fields(context: AppContext) -> QWidget:
+    from desktop.ui.screens.fields.screen import FieldsScreen
+
+    return FieldsScreen(context)
+
+
 SCREENS: tuple[ScreenSpec, ...] = (
+    ScreenSpec("agreements", N_("連携協約"), _agreements),
+    ScreenSpec("assignments", N_("派遣職員"), _assignments),
+    ScreenSpec("fields", N_("分野マスタ"), _fields),
     ScreenSpec("town_profile", N_("自団体設定"), _town_profile),
     ScreenSpec("audit_log", N_("監査ログ"), _audit_log),
 )

@@ -79,9 +79,10 @@ def test_audit_screen_lists_newest_first_and_refreshes(
 
 def test_navigation_shortcuts_and_status_bar(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
     assert str(context.office.path) in window.statusBar().currentMessage()
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + titles.index("監査ログ")), Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), AuditLogScreen)
-    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + titles.index("自団体設定")), Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), TownProfileScreen)
 
 

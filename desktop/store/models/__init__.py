@@ -1,7 +1,19 @@
 """ORM classes, one module per aggregate; importing this package registers them all."""
 
+from desktop.store.models.agreement import (
+    Agreement,
+    AgreementField,
+    AgreementVersion,
+    Field,
+    Post,
+    SendingBody,
+)
 from desktop.store.models.audit import AuditEntry
 from desktop.store.models.base import Base
+from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.models.town import OfficeSetting, Town
 
-__all__ = ["AuditEntry", "Base", "OfficeSetting", "Town"]
+__all__ = [
+    "Agreement", "AgreementField", "AgreementVersion", "Assignment", "AuditEntry", "Base", "Field",
+    "OfficeSetting", "Post", "SendingBody", "StaffMember", "Town",
+]

@@ -7,12 +7,19 @@ from desktop.i18n import N_, _
 ENTITY_LABELS = {
     "town": N_("自団体設定"),
     "setting": N_("設定"),
+    "agreement": N_("連携協約"),
+    "post": N_("派遣先ポスト"),
+    "field": N_("分野"),
+    "assignment": N_("派遣"),
 }
 
 ACTION_LABELS = {
     "create": N_("追加"),
     "update": N_("変更"),
     "delete": N_("削除"),
+    "amend": N_("協約変更"),
+    "abolish": N_("廃止"),
+    "import": N_("取込"),
 }
 
 

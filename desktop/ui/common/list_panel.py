@@ -52,9 +52,12 @@ class ListPanel(QWidget):
         self.top_bar = QHBoxLayout()
         self.top_bar.addWidget(self.filter_edit, 1)
         self.top_bar.addWidget(self.count_label)
+        # Screens put their extra filters (年度, 状態 …) on this second row.
+        self.filter_bar = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.top_bar)
+        layout.addLayout(self.filter_bar)
         layout.addWidget(self.table, 1)
 
         self._timer = QTimer(self)

@@ -1,0 +1,35 @@
+"""Empty import templates (the header row only) as UTF-8-with-BOM CSV or xlsx, for the clerk to fill."""
+
+from __future__ import annotations
+
+import io
+
+ROSTER_COLUMNS = ("協約番号", "氏名", "ふりがな", "分野", "任用形態", "派遣形態", "派遣先ポスト", "派遣開始日", "派遣終了日")
+AGREEMENT_COLUMNS = ("協約番号", "相手方団体", "締結日", "派遣期間開始", "派遣期間終了", "分野")
+ROSTER_EXAMPLE = ("A県B町第1号", "髙﨑 美咲", "たかさき みさき", "保健師", "任期付職員", "自治法派遣",
+                  "健康福祉課／保健師", "令和7年4月1日", "令和8年3月31日")
+AGREEMENT_EXAMPLE = ("A県B町第1号", "A県", "令和6年3月25日", "令和6年4月1日", "令和9年3月31日", "保健師・保育士")
+
+
+def template_csv(columns: tuple[str, ...]) -> bytes:
+    # Excel on Windows opens UTF-8 CSV correctly only with the BOM.
+    return ("\ufeff" + ",".join(columns) + "\r\n").encode("utf-8")
+
+
+def template_xlsx(columns: tuple[str, ...], example: tuple[str, ...] | None = None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    if example:
+        sheet.append(list(example))
+    for index, name in enumerate(columns, start=1):
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(12, len(name) * 2.4)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

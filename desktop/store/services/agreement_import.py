@@ -1,0 +1,89 @@
+"""協約の取込: agreements from a CSV/xlsx, all rows checked first, nothing written if one is bad."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.agreement import (
+    MODEL_POLICY_AFFAIRS,
+    AgreementDraft,
+    AgreementTerms,
+    validate_agreement,
+)
+from desktop.domain.problems import ImportRefusedError, RowProblem
+from desktop.i18n import _
+from desktop.importing.cells import RowReader, missing_columns
+from desktop.importing.tabular import Table
+from desktop.importing.templates import AGREEMENT_COLUMNS
+from desktop.store.models.agreement import Field
+from desktop.store.repos.agreements import find_agreement_id
+from desktop.store.repos.town import get_town_profile
+from desktop.store.services.agreements import create_agreement
+from desktop.store.services.change import Change
+
+_COLUMN_OF = {"number": "協約番号", "partner": "相手方団体", "concluded_on": "締結日",
+              "dispatch_start": "派遣期間開始", "dispatch_end": "派遣期間終了", "field_ids": "分野"}
+
+
+@dataclass
+class AgreementPreview:
+    drafts: list[tuple[int, AgreementDraft]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
+    preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS))
+    if preview.problems:
+        return preview
+    fields = {f.name: f.id for f in session.scalars(select(Field))}
+    town = get_town_profile(session).name or _("当町")
+    seen: dict[str, int] = {}
+    for offset, cells in enumerate(table.rows):
+        if not any(cells):
+            continue
+        reader = RowReader(table.header, cells, offset + 2)
+        number = reader.text("協約番号", required=True)
+        partner = reader.text("相手方団体", required=True)
+        concluded = reader.date("締結日")
+        start, end = reader.date("派遣期間開始", required=True), reader.date("派遣期間終了", required=True)
+        field_ids: list[int] = []
+        for name in (n.strip() for n in reader.text("分野", required=True).replace("、", "・").split("・")):
+            if not name:
+                continue
+            if name not in fields:
+                reader.fail("分野", _("分野「{field}」は分野マスタにありません").format(field=name))
+            else:
+                field_ids.append(fields[name])
+        if number and find_agreement_id(session, number) is not None:
+            reader.fail("協約番号", _("協約番号「{number}」は既に登録されています").format(number=number))
+        if number in seen:
+            reader.fail("協約番号", _("協約番号「{number}」が{row}行目と重複しています").format(number=number, row=seen[number]))
+        seen.setdefault(number, reader.row)
+        terms = AgreementTerms(
+            policy_affairs=tuple(a.format(town=town) for a in MODEL_POLICY_AFFAIRS), field_ids=tuple(field_ids),
+            dispatch_start=start, dispatch_end=end, recruitment_cost_bearer=partner, personnel_cost_bearer=partner,
+        )
+        draft = AgreementDraft(number=number, partner=partner, concluded_on=concluded, terms=terms)
+        if not reader.problems:
+            for problem in validate_agreement(draft):
+                reader.fail(_COLUMN_OF.get(problem.field, ""), problem.message)
+        if reader.problems:
+            preview.problems.extend(reader.problems)
+        else:
+            preview.drafts.append((reader.row, draft))
+    if not preview.drafts and not preview.problems:
+        preview.problems.append(RowProblem(2, "", _("取り込む行がありません")))
+    return preview
+
+
+def import_agreements(session: Session, *, table: Table) -> Change:
+    preview = preview_agreements(session, table=table)
+    if preview.problems:
+        raise ImportRefusedError(preview.problems)
+    ids: list[int] = []
+    for _row, draft in preview.drafts:
+        ids.extend(create_agreement(session, draft=draft).ids)
+    return Change("agreement", "import", tuple(ids), len(ids))

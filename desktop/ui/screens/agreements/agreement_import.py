@@ -1,0 +1,27 @@
+"""The agreements import as the shared import dialog shows it."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from desktop.i18n import N_, _
+from desktop.importing.tabular import Table
+from desktop.importing.templates import AGREEMENT_COLUMNS, AGREEMENT_EXAMPLE
+from desktop.store.services.agreement_import import import_agreements, preview_agreements
+from desktop.store.services.change import Change
+from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
+
+
+def _preview(session: Session, table: Table) -> PreviewResult:
+    preview = preview_agreements(session, table=table)
+    return PreviewResult(preview.problems, _("{count}件の協約を取り込めます").format(count=len(preview.drafts)))
+
+
+def _run(session: Session, table: Table, _confirmed: bool, _source: str) -> Change:
+    return import_agreements(session, table=table)
+
+
+AGREEMENT_IMPORT = ImportSpec(
+    title=N_("連携協約の取込"), template_name=N_("連携協約テンプレート"), columns=AGREEMENT_COLUMNS,
+    example=AGREEMENT_EXAMPLE, preview=_preview, run=_run,
+)

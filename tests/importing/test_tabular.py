@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.importing.tabular import TableReadError, read_csv_bytes, read_table
+from desktop.importing.templates import ROSTER_COLUMNS, ROSTER_EXAMPLE, template_csv, template_xlsx
+
+ROW = "髙橋 一,たかはし はじめ"
+
+
+@pytest.mark.parametrize(("encoding", "prefix", "expected"), [
+    ("utf-8", b"", "utf-8"), ("utf-8", b"\xef\xbb\xbf", "utf-8-sig"), ("cp932", b"", "cp932"),
+])
+def test_encodings_are_detected(encoding: str, prefix: bytes, expected: str) -> None:
+    data = prefix + f"氏名,ふりがな\r\n{ROW}\r\n".encode(encoding)
+    table = read_csv_bytes(data)
+    assert table.encoding == expected
+    assert table.header == ["氏名", "ふりがな"]
+    assert table.rows == [["髙橋 一", "たかはし はじめ"]]
+
+
+def test_names_outside_cp932_survive_utf8() -> None:
+    table = read_csv_bytes("氏名\n𠮷田 剝\n".encode())
+    assert table.rows == [["𠮷田 剝"]]
+
+
+def test_undecodable_bytes_are_refused() -> None:
+    with pytest.raises(TableReadError, match="文字コード"):
+        read_csv_bytes(b"\x81\xff\xfe")
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"\r\n\r\n")
+    with pytest.raises(TableReadError, match="行がありません"):
+        read_table(path)
+
+
+def test_xlsx_template_reads_back(tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(template_xlsx(ROSTER_COLUMNS, ROSTER_EXAMPLE))
+    table = read_table(path)
+    assert table.encoding == "xlsx"
+    assert tuple(table.header) == ROSTER_COLUMNS
+    assert tuple(table.rows[0]) == ROSTER_EXAMPLE
+
+
+def test_csv_template_has_bom_and_header(tmp_path: Path) -> None:
+    data = template_csv(ROSTER_COLUMNS)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert tuple(read_csv_bytes(data).header) == ROSTER_COLUMNS
+
+
+def test_broken_xlsx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(TableReadError, match="xlsx"):
+        read_table(path)
+
+
+cell_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=12).map(str.strip)
+
+
+@given(st.lists(st.lists(cell_text, min_size=2, max_size=2), min_size=1, max_size=6))
+def test_any_utf8_csv_round_trips(rows: list[list[str]]) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["a", "b"])
+    writer.writerows(rows)
+    table = read_csv_bytes(buffer.getvalue().encode("utf-8"))
+    expected = list(rows)
+    while expected and not any(expected[-1]):
+        expected.pop()
+    assert table.rows == expected

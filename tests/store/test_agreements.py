@@ -210,3 +210,15 @@ def test_list_filters_and_sorts_in_sql(office: Office) -> None:
         assert by_reading == sorted(by_reading, reverse=True)
         page = list_assignments(session, sort_key="reading", offset=1, limit=2)
         assert [r.reading for r in page] == sorted(by_reading)[1:3]
+
+
+def test_agreement_list_sorts_by_every_column(office: Office) -> None:
+    make_agreement(office, "第2号")
+    third = make_agreement(office, "第3号")
+    add_post(office, third)
+    with office.reader() as session:
+        for key in ("number", "partner", "concluded_on", "dispatch_start", "fields", "posts", "versions",
+                    "abolished_on"):
+            rows = list_agreements(session, sort_key=key, descending=True)
+            assert len(rows) == 2
+        assert list_agreements(session, sort_key="posts", descending=True)[0].number == "第3号"

@@ -141,7 +141,8 @@ def list_agreements(session: Session, *, text: str = "", sort_key: str | None = 
     statement = select(Agreement, SendingBody.name, field_names, posts, versions).join(SendingBody)
     if text:
         statement = statement.where(_agreement_filter(text))
-    column = AGREEMENT_SORT.get(sort_key or "", Agreement.number)
+    sortable = {**AGREEMENT_SORT, "fields": field_names, "posts": posts, "versions": versions}
+    column = sortable.get(sort_key or "", Agreement.number)
     statement = statement.order_by(column.desc() if descending else column.asc(), Agreement.id)
     rows = session.execute(statement.offset(offset).limit(limit)).all()
     return [

@@ -36,9 +36,10 @@ class AgreementTableModel(PagedTableModel[AgreementRow]):
             Column[AgreementRow](_("締結日"), lambda r: _wareki(r.concluded_on), "concluded_on"),
             Column[AgreementRow](_("派遣期間"), lambda r: f"{_wareki(r.dispatch_start)}〜{_wareki(r.dispatch_end)}",
                                  "dispatch_start"),
-            Column[AgreementRow](_("分野"), lambda r: r.field_names),
-            Column[AgreementRow](_("ポスト"), lambda r: str(r.post_count), align_right=True),
-            Column[AgreementRow](_("変更"), lambda r: _("{n}回").format(n=r.version_count) if r.version_count else ""),
+            Column[AgreementRow](_("分野"), lambda r: r.field_names, "fields"),
+            Column[AgreementRow](_("ポスト"), lambda r: str(r.post_count), "posts", align_right=True),
+            Column[AgreementRow](_("変更"), lambda r: _("{n}回").format(n=r.version_count) if r.version_count else "",
+                                 "versions"),
             Column[AgreementRow](_("状態"), lambda r: agreement_state(r, today), "abolished_on"),
         ]
 

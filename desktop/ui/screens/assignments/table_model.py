@@ -37,7 +37,7 @@ class AssignmentTableModel(PagedTableModel[AssignmentRow]):
             Column[AssignmentRow](_("派遣先ポスト"), lambda r: r.post_label, "post"),
             Column[AssignmentRow](_("派遣開始日"), lambda r: format_wareki(r.start_on), "start_on"),
             Column[AssignmentRow](_("派遣終了日"), lambda r: format_wareki(r.end_on), "end_on"),
-            Column[AssignmentRow](_("状態"), lambda r: status_label(r, self.today)),
+            Column[AssignmentRow](_("状態"), lambda r: status_label(r, self.today), "end_on"),
         ]
 
         def options(query: Query) -> dict[str, Any]:

@@ -31,6 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path, help=_("取り込むファイル（CSV: UTF-8 または Shift_JIS、xlsx）"))
     importer.add_argument("--accept-warnings", action="store_true", help=_("警告（協約にない分野など）を確認済みとして取り込む"))
     _common(importer, suppress=True)
+    printer = verbs.add_parser("print", help=_("帳票をPDFに出力する"))
+    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿）"))
+    printer.add_argument("--id", default="", help=_("協約番号（F1）"))
+    printer.add_argument("--fiscal-year", default=None, help=_("年度（例: 2025、令和7年度）"))
+    printer.add_argument("--doc-no", default="", help=_("文書番号の番号部分（例: 123）"))
+    printer.add_argument("--date", default=None, help=_("文書の日付（例: 令和7年4月1日）。省略すると空欄"))
+    printer.add_argument("--to", default=None, help=_("宛名（省略すると都道府県知事）"))
+    printer.add_argument("--out", type=Path, required=True, help=_("出力するPDFファイル"))
+    _common(printer, suppress=True)
     return parser
 
 
@@ -42,6 +51,23 @@ def _pre_language(argv: Sequence[str]) -> str | None:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return None
+
+
+def _print(args: argparse.Namespace, db: Path) -> int:
+    from desktop.commands.printing import run_print
+    from desktop.domain.fiscal_year import FiscalYear
+    from desktop.domain.wareki import DateParseError, parse_date
+    from desktop.form_requests import FormRequest
+
+    try:
+        fiscal_year = FiscalYear.parse(args.fiscal_year) if args.fiscal_year else None
+        issued_on = parse_date(args.date) if args.date else None
+    except DateParseError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    request = FormRequest(args.form.upper(), agreement_number=args.id, fiscal_year=fiscal_year,
+                          document_number=args.doc_no, issued_on=issued_on, addressee=args.to)
+    return run_print(request, db, args.out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.commands.importing import run_import
 
             return run_import(args.kind, args.file, db, accept_warnings=args.accept_warnings)
+        if args.verb == "print":
+            return _print(args, db)
         if args.verb == "check":
             from desktop.commands.office_file import run_check
 

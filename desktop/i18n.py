@@ -88,3 +88,9 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return _translations.pgettext(context, message)
+
+
+def official(text: str) -> str:
+    """Text of an official document (帳票, the agreement's articles): Japanese whatever the UI
+    language, because that is what is filed. Marks the string as deliberately untranslated."""
+    return text

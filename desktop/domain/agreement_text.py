@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from desktop.domain.agreement import AgreementTerms
 from desktop.domain.wareki import format_wareki, format_year_month
-from desktop.i18n import _
+from desktop.i18n import official
 
 _KANJI_DIGITS = "〇一二三四五六七八九"
 
@@ -29,7 +29,7 @@ class Article:
 
 
 def preamble(partner: str, town: str) -> str:
-    return _("{partner}及び{town}は、地方自治法（昭和22年法律第67号）第252条の2第1項の規定により、"
+    return official("{partner}及び{town}は、地方自治法（昭和22年法律第67号）第252条の2第1項の規定により、"
              "{town}において不足する専門人材の確保及び当該専門人材の派遣に関する連携協約を締結する。").format(
         partner=partner, town=town)
 
@@ -42,35 +42,35 @@ def render_articles(terms: AgreementTerms, *, partner: str, town: str, field_nam
     expertise = terms.expertise or "・".join(field_names) or "××"
     count = kanji_number(terms.staff_count) if terms.staff_count < 100 else str(terms.staff_count)
     if terms.dispatch_start and terms.dispatch_end:
-        period = _("派遣期間は{start}から{end}までとする。").format(
+        period = official("派遣期間は{start}から{end}までとする。").format(
             start=format_year_month(terms.dispatch_start.year, terms.dispatch_start.month)
             if terms.dispatch_start.day == 1 else format_wareki(terms.dispatch_start),
             end=format_year_month(terms.dispatch_end.year, terms.dispatch_end.month)
             if _is_month_end(terms.dispatch_end) else format_wareki(terms.dispatch_end))
     else:
-        period = _("派遣期間は〇年〇月から〇年〇月までとする。")
+        period = official("派遣期間は〇年〇月から〇年〇月までとする。")
     cost = [
-        _("第二条に規定する職員の採用に要する経費は、{bearer}の負担とする。").format(
+        official("第二条に規定する職員の採用に要する経費は、{bearer}の負担とする。").format(
             bearer=terms.recruitment_cost_bearer or partner),
-        _("第二条に規定する職員の人件費等は、{bearer}の負担とする。").format(
+        official("第二条に規定する職員の人件費等は、{bearer}の負担とする。").format(
             bearer=terms.personnel_cost_bearer or partner),
     ]
     if terms.contribution_note:
         cost.append(terms.contribution_note)
     return [
-        Article(_("（基本方針）"), _("第一条"), (_("次の各号に掲げる事務において連携を図るものとする。"), *items)),
-        Article(_("（不足する専門人材）"), _("第二条"), (_(
+        Article(official("（基本方針）"), official("第一条"), (official("次の各号に掲げる事務において連携を図るものとする。"), *items)),
+        Article(official("（不足する専門人材）"), official("第二条"), (official(
             "{town}において、{problem}を処理するために必要な専門人材が著しく不足していることから、"
             "{expertise}の専門性を有する職員を必要とする。").format(
                 town=town, problem=terms.problem or blank, expertise=expertise),)),
-        Article(_("（役割）"), _("第三条"), (
-            _("{partner}は、前条に規定する職員{count}名を、{town}に派遣するものとする。").format(
+        Article(official("（役割）"), official("第三条"), (
+            official("{partner}は、前条に規定する職員{count}名を、{town}に派遣するものとする。").format(
                 partner=partner, count=count, town=town),
-            _("{town}は、{partner}から派遣される職員{count}名を受け入れ、{affairs}の事務に従事させるものとする。").format(
+            official("{town}は、{partner}から派遣される職員{count}名を受け入れ、{affairs}の事務に従事させるものとする。").format(
                 town=town, partner=partner, count=count, affairs=terms.assigned_affairs or blank),
         )),
-        Article(_("（派遣期間）"), _("第四条"), (period,)),
-        Article(_("（費用負担）"), _("第五条"), tuple(cost)),
+        Article(official("（派遣期間）"), official("第四条"), (period,)),
+        Article(official("（費用負担）"), official("第五条"), tuple(cost)),
     ]
 
 

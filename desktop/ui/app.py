@@ -9,6 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.forms.kit.fonts import set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import config_dir, resources_dir
 from desktop.store.db import Office, OfficeError, open_office
@@ -59,6 +60,9 @@ def prepare_application(argv: list[str], language: str | None) -> tuple[QApplica
     chosen = set_language(language or str(settings.value("ui/language", "ja")))
     install_qt_translator(app, chosen)
     install_fonts(app)
+    ipamj = settings.value("fonts/ipamj_path")
+    if ipamj:
+        set_ipamj_path(Path(str(ipamj)))
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

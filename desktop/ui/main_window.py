@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.forms.kit.fonts import find_ipamj, set_ipamj_path
 from desktop.i18n import _
 from desktop.store.services.change import Change
 from desktop.ui.common.context import AppContext
@@ -54,6 +58,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("ファイル(&F)"))
+        font_action = QAction(_("IPAmj明朝の場所を設定(&M)…"), self)
+        font_action.triggered.connect(self._choose_ipamj)
+        file_menu.addAction(font_action)
+        file_menu.addSeparator()
         quit_action = QAction(_("終了(&X)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -96,6 +104,17 @@ class MainWindow(QMainWindow):
             watches: frozenset[str] | None = getattr(widget, "watches", frozenset())
             if watches is None or change.entity in watches:
                 widget.on_change(change)  # type: ignore[attr-defined]
+
+    def _choose_ipamj(self) -> None:
+        """Names such as 𠮷 print with IPAmj明朝; where the system search misses it, the clerk points to it."""
+        found = find_ipamj()
+        path, _chosen = QFileDialog.getOpenFileName(
+            self, _("IPAmj明朝（ipamjm.ttf）の場所"), str(found or ""), _("TrueTypeフォント (*.ttf)"))
+        if not path:
+            return
+        self.settings.setValue("fonts/ipamj_path", path)
+        set_ipamj_path(Path(path))
+        self.statusBar().showMessage(_("IPAmj明朝: {path}").format(path=path), 8000)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -48,9 +48,16 @@ def _fields(context: AppContext) -> QWidget:
     return FieldsScreen(context)
 
 
+def _forms(context: AppContext) -> QWidget:
+    from desktop.ui.screens.forms.screen import FormsScreen
+
+    return FormsScreen(context)
+
+
 SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("agreements", N_("連携協約"), _agreements),
     ScreenSpec("assignments", N_("派遣職員"), _assignments),
+    ScreenSpec("forms", N_("帳票"), _forms),
     ScreenSpec("fields", N_("分野マスタ"), _fields),
     ScreenSpec("town_profile", N_("自団体設定"), _town_profile),
     ScreenSpec("audit_log", N_("監査ログ"), _audit_log),

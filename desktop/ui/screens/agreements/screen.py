@@ -15,6 +15,7 @@ from desktop.domain.agreement import (
 from desktop.domain.agreement_text import articles_as_text, preamble, render_articles
 from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import format_wareki
+from desktop.form_requests import FormRequest
 from desktop.i18n import _
 from desktop.store.repos.agreements import (
     AgreementDetail,
@@ -39,6 +40,7 @@ from desktop.store.services.agreements import (
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.import_dialog import ImportDialog
+from desktop.ui.preview.preview_dialog import PreviewDialog, render_in_background
 from desktop.ui.screens.agreements.agreement_import import AGREEMENT_IMPORT
 from desktop.ui.screens.agreements.dialogs import AmendmentDialog, PostDialog
 from desktop.ui.screens.agreements.table_model import AgreementTableModel
@@ -75,6 +77,7 @@ class AgreementsScreen(AgreementsView):
         self.delete_post_button.clicked.connect(self.remove_post)
         self.posts_table.doubleClicked.connect(lambda _i: self.edit_post())
         self.as_of_button.clicked.connect(self.show_as_of)
+        self.print_button.clicked.connect(self.print_agreement)
         if self.model.total():
             self.list_panel.table.selectRow(0)
         else:
@@ -95,7 +98,7 @@ class AgreementsScreen(AgreementsView):
             policy_affairs=tuple(a.format(town=town) for a in MODEL_POLICY_AFFAIRS))), None, "")
         self.heading.setText(_("新しい連携協約"))
         for widget in (self.amend_button, self.delete_button, self.abolish_button, self.unabolish_button,
-                       self.add_post_button, self.edit_post_button, self.delete_post_button):
+                       self.add_post_button, self.edit_post_button, self.delete_post_button, self.print_button):
             widget.setEnabled(False)
         self.versions_table.setRowCount(0)
         self.posts_table.setRowCount(0)
@@ -118,7 +121,7 @@ class AgreementsScreen(AgreementsView):
         self.heading.setText(_("協約 {number}　{partner}").format(number=detail.draft.number,
                                                                   partner=detail.draft.partner) + state)
         for widget in (self.amend_button, self.delete_button, self.add_post_button, self.edit_post_button,
-                       self.delete_post_button):
+                       self.delete_post_button, self.print_button):
             widget.setEnabled(True)
         self.abolish_button.setEnabled(True)
         self.unabolish_button.setEnabled(detail.abolished_on is not None)
@@ -324,6 +327,24 @@ class AgreementsScreen(AgreementsView):
         except ValidationError as error:
             self.status_label.setText("\n".join(p.message for p in error.problems))
             self.status_label.setStyleSheet(ERROR_STYLE)
+
+    def print_agreement(self) -> PreviewDialog | None:
+        """F1 連携協約書 for the agreement on screen, in a preview window."""
+        if self.current is None:
+            return None
+        request = FormRequest("F1", agreement_number=self.current.draft.number)
+        dialog = PreviewDialog(request.describe(), self)
+
+        def show(pdf: bytes) -> None:
+            dialog.preview.set_pdf(pdf, f"{_('連携協約書')}_{request.agreement_number}.pdf")
+            dialog.show()
+
+        def failed(error: BaseException) -> None:
+            self.status_label.setText(str(error))
+            self.status_label.setStyleSheet(ERROR_STYLE)
+
+        self.print_job = render_in_background(self.context, self, request, show, failed)
+        return dialog
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.context, AGREEMENT_IMPORT, self)

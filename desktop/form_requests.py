@@ -1,0 +1,51 @@
+"""What the clerk asked to print, and turning that request into PDF bytes (used by window and CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.fiscal_year import FiscalYear
+from desktop.domain.problems import ValidationError
+from desktop.forms.agreement_f1 import render_f1
+from desktop.forms.catalog import FORM_TITLES
+from desktop.forms.roster_f2 import render_f2
+from desktop.i18n import _
+from desktop.store.repos.form_data import agreement_form_data, roster_form_data
+
+
+@dataclass(frozen=True)
+class FormRequest:
+    form_id: str
+    agreement_number: str = ""
+    fiscal_year: FiscalYear | None = None
+    document_number: str = ""
+    issued_on: date | None = None
+    addressee: str | None = None
+
+    def describe(self) -> str:
+        title = _(FORM_TITLES.get(self.form_id, self.form_id))
+        if self.agreement_number:
+            return f"{self.form_id} {title}（{self.agreement_number}）"
+        if self.fiscal_year is not None:
+            return f"{self.form_id} {title}（{self.fiscal_year.label()}）"
+        return f"{self.form_id} {title}"
+
+
+def render_request(session: Session, request: FormRequest) -> bytes:
+    """Builds the form's data from the office file and renders it; raises ValidationError for a
+    bad request, MissingGlyphError or FormOverflowError when the form cannot be printed faithfully."""
+    if request.form_id == "F1":
+        if not request.agreement_number:
+            raise ValidationError.single("agreement_number", _("協約番号を指定してください"))
+        return render_f1(agreement_form_data(session, number=request.agreement_number))
+    if request.form_id == "F2":
+        if request.fiscal_year is None:
+            raise ValidationError.single("fiscal_year", _("年度を指定してください"))
+        return render_f2(roster_form_data(session, fiscal_year=request.fiscal_year,
+                                          document_number=request.document_number, issued_on=request.issued_on,
+                                          addressee=request.addressee))
+    raise ValidationError.single("form_id", _("帳票「{form}」はありません（{known}）").format(
+        form=request.form_id, known="、".join(FORM_TITLES)))

@@ -1,0 +1,55 @@
+"""Builds each form's plain data from the office file, so forms never see a session."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.documents import LetterHead, format_document_number, head_title
+from desktop.domain.fiscal_year import FiscalYear
+from desktop.domain.problems import ValidationError
+from desktop.forms.agreement_f1 import AgreementFormData
+from desktop.forms.roster_f2 import RosterFormData, RosterFormLine
+from desktop.i18n import _
+from desktop.store.repos.agreements import field_names_by_id, find_agreement_id, get_agreement
+from desktop.store.repos.staffing import list_assignments
+from desktop.store.repos.town import get_town_profile
+
+PAGE_LIMIT = 100_000
+
+
+def agreement_form_data(session: Session, *, number: str) -> AgreementFormData:
+    agreement_id = find_agreement_id(session, number)
+    detail = get_agreement(session, agreement_id) if agreement_id is not None else None
+    if detail is None:
+        raise ValidationError.single("number", _("協約番号「{number}」の協約が登録されていません").format(number=number))
+    names = field_names_by_id(session)
+    draft = detail.draft
+    return AgreementFormData(
+        town=get_town_profile(session), number=draft.number, title=draft.title, partner=draft.partner,
+        concluded_on=draft.concluded_on, terms=draft.terms,
+        field_names=tuple(names.get(i, "") for i in draft.terms.field_ids),
+    )
+
+
+def letter_head_for(session: Session, *, addressee: str | None, document_number: str, issued_on: date | None) -> LetterHead:
+    town = get_town_profile(session)
+    return LetterHead(
+        document_number=format_document_number(town.document_prefix, document_number),
+        issued_on=issued_on, addressee=addressee if addressee is not None else head_title(town.prefecture),
+        sender_title=town.mayor_title, sender_name=town.mayor_name,
+    )
+
+
+def roster_form_data(session: Session, *, fiscal_year: FiscalYear, document_number: str = "",
+                     issued_on: date | None = None, addressee: str | None = None) -> RosterFormData:
+    rows = list_assignments(session, fiscal_year=fiscal_year, sort_key="start_on", limit=PAGE_LIMIT)
+    lines = tuple(
+        RosterFormLine(r.name, r.reading, r.field_name, r.employment_type.label, r.dispatch_form.label, r.post_label,
+                       r.agreement_number, r.start_on, r.end_on)
+        for r in rows
+    )
+    return RosterFormData(get_town_profile(session), fiscal_year,
+                          letter_head_for(session, addressee=addressee, document_number=document_number,
+                                          issued_on=issued_on), lines)

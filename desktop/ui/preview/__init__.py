@@ -1,0 +1,1 @@
+"""Previewing forms with QtPdf, printing them, saving them as PDF."""

@@ -1,0 +1,38 @@
+"""Rendering a form request in the background and showing it in a preview window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+
+from desktop.form_requests import FormRequest, render_request
+from desktop.i18n import _
+from desktop.ui.common.background import BackgroundJob, run_in_background
+from desktop.ui.common.context import AppContext
+from desktop.ui.preview.pdf_preview import PdfPreview
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 1000)
+        self.preview = PdfPreview(self)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.preview, 1)
+
+
+def render_in_background(context: AppContext, parent: QWidget | None, request: FormRequest,
+                         on_done: Callable[[bytes], None],
+                         on_error: Callable[[BaseException], None]) -> BackgroundJob:
+    """Builds the PDF off the GUI thread (its own session); results arrive on the GUI thread."""
+
+    def work(_progress: object) -> bytes:
+        with context.office.reader() as session:
+            return render_request(session, request)
+
+    return run_in_background(parent, _("帳票を作成しています…"), work, on_done, on_error)

@@ -1,0 +1,137 @@
+"""帳票 — choose a form and its options, preview it, print it or save it as PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QListWidgetItem, QWidget
+
+from desktop.domain.documents import head_title
+from desktop.domain.fiscal_year import FiscalYear
+from desktop.domain.problems import Problem, ValidationError
+from desktop.form_requests import FormRequest
+from desktop.forms.catalog import FORM_TITLES
+from desktop.forms.kit.fonts import MissingGlyphError
+from desktop.forms.kit.sheet import FormOverflowError
+from desktop.i18n import _
+from desktop.store.repos.agreements import list_agreements
+from desktop.store.repos.staffing import assignment_fiscal_years
+from desktop.store.repos.town import get_town_profile
+from desktop.ui.common.background import BackgroundJob
+from desktop.ui.common.context import AppContext
+from desktop.ui.preview.preview_dialog import render_in_background
+from desktop.ui.screens.forms.view import FormsView
+
+ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
+USES_AGREEMENT = {"F1"}
+USES_YEAR = {"F2"}
+LETTERS = {"F2"}
+
+
+class FormsScreen(FormsView):
+    watches = frozenset({"agreement", "assignment", "town"})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.job: BackgroundJob | None = None
+        for form_id, title in FORM_TITLES.items():
+            item = QListWidgetItem(f"{form_id}　{_(title)}", self.form_list)
+            item.setData(256, form_id)
+        self.form_list.currentRowChanged.connect(lambda _row: self._sync_options())
+        self.preview_button.clicked.connect(self.render_preview)
+        self.preview.printed.connect(lambda pages: self._say(_("{pages}ページを印刷しました").format(pages=pages)))
+        self.preview.saved.connect(lambda path: self._say(_("{path} に保存しました").format(path=path)))
+        self._fill_choices()
+        self.date_edit.set_value(date.today())
+        self.form_list.setCurrentRow(0)
+
+    def _fill_choices(self) -> None:
+        self.agreement_combo.clear()
+        for row in self.context.read(list_agreements, limit=10_000):
+            self.agreement_combo.addItem(f"{row.number}　{row.partner}", row.number)
+        current = self.year_combo.currentData()
+        self.year_combo.clear()
+        years = self.context.read(assignment_fiscal_years) or [FiscalYear.of(date.today())]
+        for year in years:
+            self.year_combo.addItem(year.label(), year.year)
+        today_year = FiscalYear.of(date.today()).year
+        index = self.year_combo.findData(current if current is not None else today_year)
+        self.year_combo.setCurrentIndex(max(index, 0))
+        town = self.context.read(get_town_profile)
+        if not self.addressee_edit.text():
+            self.addressee_edit.setText(head_title(town.prefecture) if town.prefecture else "")
+
+    def form_id(self) -> str:
+        item = self.form_list.currentItem()
+        return str(item.data(256)) if item is not None else "F1"
+
+    def select_form(self, form_id: str) -> None:
+        for row in range(self.form_list.count()):
+            if self.form_list.item(row).data(256) == form_id:
+                self.form_list.setCurrentRow(row)
+
+    def _sync_options(self) -> None:
+        form_id = self.form_id()
+        for field, visible in (("agreement_number", form_id in USES_AGREEMENT), ("fiscal_year", form_id in USES_YEAR),
+                               ("document_number", form_id in LETTERS), ("issued_on", form_id in LETTERS),
+                               ("addressee", form_id in LETTERS)):
+            holder = self.form.widgets[field].parentWidget()
+            assert holder is not None
+            holder.setVisible(visible)
+            label = self.form.layout.labelForField(holder)
+            if label is not None:
+                label.setVisible(visible)
+        self.preview.clear()
+        self.message_label.clear()
+
+    def request(self) -> FormRequest:
+        form_id = self.form_id()
+        year = self.year_combo.currentData()
+        return FormRequest(
+            form_id,
+            agreement_number=self.agreement_combo.currentData() or "" if form_id in USES_AGREEMENT else "",
+            fiscal_year=FiscalYear(year) if year and form_id in USES_YEAR else None,
+            document_number=self.number_edit.text().strip(),
+            issued_on=self.date_edit.value(),
+            addressee=self.addressee_edit.text().strip() or None,
+        )
+
+    def render_preview(self) -> BackgroundJob | None:
+        problem = self.date_edit.problem()
+        if problem:
+            self.form.show_problems([Problem("issued_on", problem)])
+            return None
+        self.form.clear()
+        request = self.request()
+        self.preview_button.setEnabled(False)
+        self._say(_("作成しています…"))
+        self.job = render_in_background(self.context, self, request, lambda pdf: self._show(request, pdf),
+                                        self._failed)
+        return self.job
+
+    def _show(self, request: FormRequest, pdf: bytes) -> None:
+        self.preview_button.setEnabled(True)
+        name = request.describe().replace(" ", "_").replace("／", "_") + ".pdf"
+        self.preview.set_pdf(pdf, name)
+        self._say(_("{pages}ページの帳票を作成しました").format(pages=self.preview.page_count()))
+
+    def _failed(self, error: BaseException) -> None:
+        self.preview_button.setEnabled(True)
+        self.preview.clear()
+        if isinstance(error, ValidationError):
+            self.form.show_problems(error.problems)
+            text = "\n".join(p.message for p in error.problems)
+        elif isinstance(error, (MissingGlyphError, FormOverflowError)):
+            text = str(error)
+        else:
+            text = _("帳票を作成できませんでした: {error}").format(error=error)
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(OK_STYLE)
+
+    def on_change(self, _change: object) -> None:
+        self._fill_choices()

@@ -1,0 +1,65 @@
+"""Developer tool: renders every form of the demo office to docs/forms/*.png with QtPdf.
+
+    QT_QPA_PLATFORM=offscreen python tools/form_pictures.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+
+from desktop.domain.fiscal_year import FiscalYear
+from desktop.form_requests import FormRequest, render_request
+from desktop.store.db import open_office
+from desktop.store.demo import DEMO_AGREEMENT_NUMBER, build_demo_office
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUESTS = [
+    ("F1", FormRequest("F1", agreement_number=DEMO_AGREEMENT_NUMBER)),
+    ("F2", FormRequest("F2", fiscal_year=FiscalYear(2025), document_number="123", issued_on=date(2025, 4, 1))),
+]
+
+
+def first_page_png(pdf: bytes, target: Path, dpi: int = 100) -> None:
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    points = document.pagePointSize(0)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    paper = QImage(size, QImage.Format.Format_RGB32)
+    paper.fill(QColor("white"))
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, document.render(0, size))
+    painter.end()
+    paper.save(str(target))
+
+
+def main() -> None:
+    app = QGuiApplication(sys.argv[:1])
+    out = ROOT / "docs" / "forms"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["RENKEI_DESK_HOME"] = folder
+        with open_office(Path(folder) / "demo.renkei") as office:
+            with office.transaction() as session:
+                build_demo_office(session)
+            with office.reader() as session:
+                for form_id, request in REQUESTS:
+                    first_page_png(render_request(session, request), out / f"{form_id}.png")
+                    print(out / f"{form_id}.png")
+    del app
+
+
+if __name__ == "__main__":
+    main()

@@ -10,6 +10,7 @@ from desktop.i18n import _
 from desktop.importing.tabular import TableReadError, read_table
 from desktop.store.db import open_office
 from desktop.store.services.agreement_import import import_agreements
+from desktop.store.services.payment_import import import_payments
 from desktop.store.services.roster_import import import_roster
 
 
@@ -24,6 +25,8 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool) -> int
             with office.transaction() as session:
                 if kind == "roster":
                     change = import_roster(session, table=table, confirmed=accept_warnings, source=file.name)
+                elif kind == "payments":
+                    change = import_payments(session, table=table, confirmed=accept_warnings, source=file.name)
                 else:
                     change = import_agreements(session, table=table)
         except ImportRefusedError as refused:

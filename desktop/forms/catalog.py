@@ -7,4 +7,5 @@ from desktop.i18n import N_
 FORM_TITLES: dict[str, str] = {
     "F1": N_("連携協約書"),
     "F2": N_("派遣職員受入名簿"),
+    "F3": N_("負担金支払状況一覧"),
 }

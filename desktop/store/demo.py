@@ -8,10 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.agreement import MODEL_POLICY_AFFAIRS, AgreementDraft, AgreementTerms
+from desktop.domain.contribution import MoneyKind, MoneyRowDraft
+from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.staffing import AssignmentDraft, DispatchForm, EmploymentType
 from desktop.domain.town import TownCategory, TownProfile
 from desktop.store.models.agreement import Field
+from desktop.store.repos.staffing import get_assignment
 from desktop.store.services.agreements import create_agreement, create_post
+from desktop.store.services.contributions import record_money_row
 from desktop.store.services.staffing import save_assignment
 from desktop.store.services.town import update_town_profile
 
@@ -69,15 +73,74 @@ def _demo_agreement(fields: dict[str, int]) -> AgreementDraft:
     )
 
 
+# (person index in DEMO_STAFF, fiscal year, budget, [(invoice date, due, amount, paid on or None)], refunds)
+_Q = ((7, 10), (10, 10), (1, 10), (4, 10))
+
+
+def _quarterly(year: int, amount: int, paid_days: tuple[date | None, ...]) -> list[tuple[date, date, int, date | None]]:
+    rows = []
+    for (month, day), paid in zip(_Q, paid_days, strict=True):
+        invoice_year = year + 1 if month < 7 else year  # January and April fall in the next calendar year
+        issued = date(invoice_year, month, day)
+        rows.append((issued, date(invoice_year, month, 30 if month == 4 else 31), amount, paid))
+    return rows
+
+
+DEMO_MONEY = (
+    # 𠮷田 (FY2024): the April 2025 payment belongs to FY2024 (出納整理期間), then a settlement refund.
+    (0, 2024, 5_200_000, _quarterly(2024, 1_300_000, (date(2024, 7, 25), date(2024, 10, 25), date(2025, 1, 24),
+                                                     date(2025, 4, 25))), ((date(2025, 5, 20), 35_000),)),
+    # 髙﨑 (FY2025): all four quarters paid, the last in April 2026.
+    (2, 2025, 5_600_000, _quarterly(2025, 1_400_000, (date(2025, 7, 25), date(2025, 10, 24), date(2026, 1, 23),
+                                                     date(2026, 4, 24))), ()),
+    # 渡邊 (FY2025): the fourth quarter was never paid — an overdue invoice.
+    (3, 2025, 2_400_000, _quarterly(2025, 600_000, (date(2025, 7, 25), date(2025, 10, 24), date(2026, 1, 23),
+                                                   None)), ()),
+    # 鈴木 (from October 2025): odd yen, the second half paid in May 2026 for FY2025.
+    (4, 2025, 2_900_630, [(date(2026, 1, 9), date(2026, 1, 31), 1_450_315, date(2026, 1, 23)),
+                          (date(2026, 4, 10), date(2026, 4, 30), 1_450_315, date(2026, 5, 15))], ()),
+)
+
+
+def _record_money(session: Session, post_ids: list[int], staff_ids: list[int]) -> None:
+    order = 1000
+    for person, year, budget, invoices, refunds in DEMO_MONEY:
+        post = post_ids[DEMO_STAFF[person][5]]
+        staff = staff_ids[person]
+        fiscal_year = FiscalYear(year)
+
+        def add(kind: MoneyKind, on: date | None, amount: int, number: str = "", due: date | None = None,
+                note: str = "", *, post: int = post, staff: int = staff, fiscal_year: FiscalYear = fiscal_year) -> None:
+            record_money_row(session, draft=MoneyRowDraft(kind, post, staff, fiscal_year, on, amount, number, due, note))
+
+        add(MoneyKind.BUDGET, date(year, 4, 1), budget, note="当初予算（節18 負担金、補助及び交付金）")
+        for index, (issued, due, amount, paid_on) in enumerate(invoices, start=1):
+            add(MoneyKind.INVOICE, issued, amount, f"A県人第{order + index}号", due, f"第{index}四半期分")
+            if paid_on is not None:
+                add(MoneyKind.PAYMENT, paid_on, amount, f"支出第{order + 500 + index}号", note=f"第{index}四半期分")
+        for refunded_on, amount in refunds:
+            add(MoneyKind.REFUND, refunded_on, amount, note="精算による戻入（旅費の確定）")
+        order += 100
+
+
 def build_demo_office(session: Session) -> None:
     """Fills an empty office with the demo data, through the same services a clerk uses."""
     update_town_profile(session, profile=DEMO_TOWN)
     fields = {f.name: f.id for f in session.scalars(select(Field))}
     agreement_id = create_agreement(session, draft=_demo_agreement(fields)).ids[0]
     post_ids = [create_post(session, agreement_id=agreement_id, department=d, job=j).ids[0] for d, j in DEMO_POSTS]
+    staff_ids = []
     for name, reading, field, employment, form, post, start, end in DEMO_STAFF:
-        save_assignment(session, assignment_id=None, confirmed=True, draft=AssignmentDraft(
+        change = save_assignment(session, assignment_id=None, confirmed=True, draft=AssignmentDraft(
             name=name, reading=reading, post_id=post_ids[post], field_id=fields[field],
             employment_type=employment, dispatch_form=form, start_on=start, end_on=end,
             hired_for_support=employment is EmploymentType.PERMANENT,
         ))
+        staff_ids.append(_staff_of(session, change.ids[0]))
+    _record_money(session, post_ids, staff_ids)
+
+
+def _staff_of(session: Session, assignment_id: int) -> int:
+    detail = get_assignment(session, assignment_id)
+    assert detail is not None
+    return detail.staff_id

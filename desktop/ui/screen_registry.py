@@ -48,6 +48,12 @@ def _fields(context: AppContext) -> QWidget:
     return FieldsScreen(context)
 
 
+def _ledger(context: AppContext) -> QWidget:
+    from desktop.ui.screens.ledger.screen import LedgerScreen
+
+    return LedgerScreen(context)
+
+
 def _forms(context: AppContext) -> QWidget:
     from desktop.ui.screens.forms.screen import FormsScreen
 
@@ -57,6 +63,7 @@ def _forms(context: AppContext) -> QWidget:
 SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("agreements", N_("連携協約"), _agreements),
     ScreenSpec("assignments", N_("派遣職員"), _assignments),
+    ScreenSpec("ledger", N_("負担金"), _ledger),
     ScreenSpec("forms", N_("帳票"), _forms),
     ScreenSpec("fields", N_("分野マスタ"), _fields),
     ScreenSpec("town_profile", N_("自団体設定"), _town_profile),

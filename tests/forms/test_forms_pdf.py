@@ -75,3 +75,22 @@ def test_text_too_long_for_its_box_is_refused_not_cut() -> None:
     sheet.box_text(sheet.left, sheet.y, 100, 30, "髙﨑" * 10, size=10)  # shrinks/wraps and fits
     with pytest.raises(FormOverflowError, match="枠に収まりません"):
         sheet.box_text(sheet.left, sheet.y, 40, 10, "連携協約" * 40, size=10, min_size=6)
+
+
+def test_f3_lists_sums_and_marks_overdue(office) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from desktop.domain.fiscal_year import FiscalYear
+    from desktop.forms.contributions_f3 import render_f3
+    from desktop.store.demo import build_demo_office
+    from desktop.store.repos.form_data import contribution_form_data
+
+    with office.transaction() as session:
+        build_demo_office(session)
+    with office.reader() as session:
+        data = contribution_form_data(session, fiscal_year=FiscalYear(2025), document_number="7",
+                                      issued_on=date(2026, 6, 1), today=date(2026, 11, 24))
+    (page,) = text_of(render_f3(data))
+    assert "令和7年度 負担金支払状況一覧" in page and "B町総第7号" in page
+    assert "渡邊 健一" in page and "※延滞 1件 600,000円" in page
+    assert "10,900,630" in page and "10,300,630" in page

@@ -52,6 +52,7 @@ class TableColumn:
     header: str
     width: float            # share of the content width (the shares are normalised)
     align: Align = "left"
+    shrink: bool = False    # amounts and codes: shrink the text to one line instead of wrapping
 
 
 @dataclass
@@ -226,16 +227,24 @@ class Sheet:
         def draw_header() -> None:
             header_lines = [wrap(c.header, self.chain, header_size, w - 2 * padding) for c, w in zip(columns, widths, strict=True)]
             height = max(max(len(lines) for lines in header_lines) * header_size * leading + 2 * padding, min_row_height)
-            self._row(widths, header_lines, [c.align if c.align != "left" else "center" for c in columns], header_size,
-                      leading, padding, height, grey=0.88, source=Source())
+            self._row(widths, header_lines, [header_size] * len(columns),
+                      [c.align if c.align != "left" else "center" for c in columns], leading, padding, height,
+                      grey=0.88, source=NO_SOURCE)
             self.y -= height
 
         self.ensure_space(min_row_height * 2)
         draw_header()
         for index, row in enumerate(rows):
-            source = sources[index] if sources is not None else Source()
-            cell_lines = [wrap(value, self.chain, size, w - 2 * padding, Source(source.record, columns[i].header))
-                          for i, (value, w) in enumerate(zip(row, widths, strict=True))]
+            source = sources[index] if sources is not None else NO_SOURCE
+            sizes, cell_lines = [], []
+            for column, value, w in zip(columns, row, widths, strict=True):
+                cell_source = Source(source.record, column.header)
+                if column.shrink:
+                    cell_size, lines = self.fit_lines(value, w - 2 * padding, size, 5.0, 1, cell_source)
+                else:
+                    cell_size, lines = size, wrap(value, self.chain, size, w - 2 * padding, cell_source)
+                sizes.append(cell_size)
+                cell_lines.append(lines)
             height = max(max(len(lines) for lines in cell_lines) * size * leading + 2 * padding, min_row_height)
             reserve = keep_after if index == len(rows) - 1 else 0.0
             if self.y - height - reserve < self.bottom:
@@ -243,13 +252,13 @@ class Sheet:
                     raise FormOverflowError(_("表の1行が1ページに収まりません（{record}）").format(record=source.record))
                 self.new_page()
                 draw_header()
-            self._row(widths, cell_lines, [c.align for c in columns], size, leading, padding, height, None, source)
+            self._row(widths, cell_lines, sizes, [c.align for c in columns], leading, padding, height, None, source)
             self.y -= height
 
-    def _row(self, widths: list[float], cell_lines: list[list[str]], aligns: list[Align], size: float,
+    def _row(self, widths: list[float], cell_lines: list[list[str]], sizes: list[float], aligns: list[Align],
              leading: float, padding: float, height: float, grey: float | None, source: Source) -> None:
         x = self.left
-        for w, lines, align in zip(widths, cell_lines, aligns, strict=True):
+        for w, lines, size, align in zip(widths, cell_lines, sizes, aligns, strict=True):
             self.rect(x, self.y - height, w, height, fill_grey=grey)
             text_height = len(lines) * size * leading
             top = self.y - (height - text_height) / 2 + (leading - 1) * size / 2

@@ -49,7 +49,8 @@ def yen_check(column: str, name: str | None = None) -> CheckConstraint:
 
 
 def date_check(column: str, name: str | None = None) -> CheckConstraint:
-    """A stored date is a real ISO calendar date (SQLite's date() normalises or returns NULL)."""
+    """A stored date is a real ISO calendar date. date(x) alone accepts 2025-02-30; with a
+    modifier SQLite normalises it to 2025-03-02, which then differs from what was stored."""
     return CheckConstraint(
-        f"{column} IS NULL OR date({column}) = {column}", name=name or f"{column}_date"
+        f"{column} IS NULL OR date({column}, '+0 days') IS {column}", name=name or f"{column}_date"
     )

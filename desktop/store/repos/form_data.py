@@ -10,9 +10,11 @@ from desktop.domain.documents import LetterHead, format_document_number, head_ti
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import ValidationError
 from desktop.forms.agreement_f1 import AgreementFormData
+from desktop.forms.contributions_f3 import ContributionFormData, ContributionFormLine
 from desktop.forms.roster_f2 import RosterFormData, RosterFormLine
 from desktop.i18n import _
 from desktop.store.repos.agreements import field_names_by_id, find_agreement_id, get_agreement
+from desktop.store.repos.ledger import list_ledger
 from desktop.store.repos.staffing import list_assignments
 from desktop.store.repos.town import get_town_profile
 
@@ -53,3 +55,14 @@ def roster_form_data(session: Session, *, fiscal_year: FiscalYear, document_numb
     return RosterFormData(get_town_profile(session), fiscal_year,
                           letter_head_for(session, addressee=addressee, document_number=document_number,
                                           issued_on=issued_on), lines)
+
+
+def contribution_form_data(session: Session, *, fiscal_year: FiscalYear, document_number: str = "",
+                           issued_on: date | None = None, addressee: str | None = None,
+                           today: date | None = None) -> ContributionFormData:
+    rows = list_ledger(session, fiscal_year=fiscal_year, today=today, limit=PAGE_LIMIT)
+    lines = tuple(ContributionFormLine(r.agreement_number, r.post_label, r.name, r.totals, r.overdue_count,
+                                       r.overdue_amount) for r in rows)
+    return ContributionFormData(get_town_profile(session), fiscal_year,
+                                letter_head_for(session, addressee=addressee, document_number=document_number,
+                                                issued_on=issued_on), lines)

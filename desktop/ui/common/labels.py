@@ -11,6 +11,7 @@ ENTITY_LABELS = {
     "post": N_("派遣先ポスト"),
     "field": N_("分野"),
     "assignment": N_("派遣"),
+    "money_row": N_("負担金"),
 }
 
 ACTION_LABELS = {

@@ -70,6 +70,7 @@ class ListPanel(QWidget):
         self.table.activated.connect(lambda index: self.activated.emit(index.row()))
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         model.modelReset.connect(self._update_count)
+        model.modelReset.connect(self.table.resizeColumnsToContents)
         model.rowsInserted.connect(self._update_count)
         self._update_count()
         self.table.resizeColumnsToContents()

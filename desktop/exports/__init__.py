@@ -1,0 +1,1 @@
+"""Spreadsheets the clerk takes away (xlsx); no Qt."""

@@ -1,0 +1,145 @@
+"""負担金の取込: budget lines, invoices, payments and refunds from CSV/xlsx, all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.contribution import (
+    MoneyKind,
+    MoneyRowDraft,
+    kind_from_text,
+    validate_money_row,
+    year_choices,
+)
+from desktop.domain.fiscal_year import FiscalYear
+from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
+from desktop.domain.wareki import DateParseError
+from desktop.i18n import _
+from desktop.importing.cells import RowReader, missing_columns
+from desktop.importing.tabular import Table
+from desktop.importing.templates import PAYMENT_REQUIRED
+from desktop.store import audit
+from desktop.store.models.contribution import MoneyRow
+from desktop.store.models.staffing import Assignment, StaffMember
+from desktop.store.repos.agreements import find_agreement_id, find_post_id
+from desktop.store.services.change import Change
+from desktop.store.services.contributions import apply_draft
+from desktop.store.services.roster_import import split_post
+
+_COLUMN_OF = {"post_id": "派遣先ポスト", "staff_id": "氏名", "amount_yen": "金額", "on_date": "日付",
+              "fiscal_year": "会計年度", "due_on": "期日", "number": "番号"}
+
+
+@dataclass
+class PaymentPreview:
+    drafts: list[tuple[int, MoneyRowDraft]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[RowProblem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def total_yen(self) -> int:
+        return sum(d.amount_yen for _row, d in self.drafts)
+
+
+def _staff_on_post(session: Session, name: str, post_id: int) -> list[int]:
+    return list(session.scalars(
+        select(StaffMember.id).distinct().join(Assignment, Assignment.staff_id == StaffMember.id)
+        .where(StaffMember.name == name, Assignment.post_id == post_id)))
+
+
+def _read_row(session: Session, reader: RowReader) -> MoneyRowDraft | None:
+    number = reader.text("協約番号", required=True)
+    post_text = reader.text("派遣先ポスト", required=True)
+    name = reader.text("氏名")
+    kind_text = reader.text("区分", required=True)
+    kind = kind_from_text(kind_text) if kind_text else None
+    if kind_text and kind is None:
+        reader.fail("区分", _("「{text}」は区分として使えません（予算・請求・支払・戻入）").format(text=kind_text))
+    on_date = reader.date("日付", required=kind is not MoneyKind.BUDGET)
+    amount = reader.yen("金額", required=True)
+    due_on = reader.date("期日")
+    year_text = reader.text("会計年度")
+    fiscal_year: FiscalYear | None = None
+    if year_text:
+        try:
+            fiscal_year = FiscalYear.parse(year_text)
+        except DateParseError as error:
+            reader.fail("会計年度", str(error))
+    elif on_date is not None and kind is not None:
+        choices = year_choices(kind, on_date)
+        fiscal_year = choices[-1]
+        if len(choices) > 1:
+            reader.problems.append(RowProblem(reader.row, "会計年度", _(
+                "出納整理期間（4月1日〜5月31日）の{kind}で会計年度が空欄です。{year}として取り込みます"
+                "（前年度分なら会計年度の列に{previous}と書いてください）").format(
+                kind=kind.label, year=fiscal_year.label(), previous=choices[0].label()), Severity.WARNING))
+    elif kind is MoneyKind.BUDGET:
+        reader.fail("会計年度", _("予算の行には会計年度を書いてください"))
+    agreement_id = find_agreement_id(session, number) if number else None
+    if number and agreement_id is None:
+        reader.fail("協約番号", _("協約番号「{number}」の協約が登録されていません").format(number=number))
+    post_id = None
+    if agreement_id is not None and post_text:
+        department, job = split_post(post_text)
+        post_id = find_post_id(session, agreement_id, department, job)
+        if post_id is None:
+            reader.fail("派遣先ポスト", _("派遣先ポスト「{post}」は協約{number}にありません").format(post=post_text, number=number))
+    staff_id = None
+    if name and post_id is not None:
+        found = _staff_on_post(session, name, post_id)
+        if not found:
+            reader.fail("氏名", _("{name}さんは「{post}」に派遣された記録がありません").format(name=name, post=post_text))
+        elif len(found) > 1:
+            reader.fail("氏名", _("「{post}」に{name}さんが複数います。名簿で区別してください").format(name=name, post=post_text))
+        else:
+            staff_id = found[0]
+    if kind is None or amount is None or any(p.severity is Severity.ERROR for p in reader.problems):
+        return None
+    draft = MoneyRowDraft(kind, post_id, staff_id, fiscal_year, on_date, amount, reader.text("番号"), due_on,
+                          reader.text("摘要"))
+    faulted = {p.column for p in reader.problems}
+    for problem in validate_money_row(draft):
+        column = _COLUMN_OF.get(problem.field, "")
+        if column not in faulted:
+            reader.fail(column, problem.message)
+    return None if any(p.severity is Severity.ERROR for p in reader.problems) else draft
+
+
+def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
+    preview = PaymentPreview(problems=missing_columns(table.header, PAYMENT_REQUIRED))
+    if preview.problems:
+        return preview
+    for offset, cells in enumerate(table.rows):
+        if not any(cells):
+            continue
+        reader = RowReader(table.header, cells, offset + 2)
+        draft = _read_row(session, reader)
+        preview.problems.extend(reader.problems)
+        if draft is not None:
+            preview.drafts.append((reader.row, draft))
+    if not preview.drafts and not preview.problems:
+        preview.problems.append(RowProblem(2, "", _("取り込む行がありません")))
+    return preview
+
+
+def import_payments(session: Session, *, table: Table, confirmed: bool = False, source: str = "") -> Change:
+    preview = preview_payments(session, table=table)
+    if preview.errors or (preview.problems and not confirmed):
+        raise ImportRefusedError(preview.problems)
+    ids = []
+    for _row, draft in preview.drafts:
+        row = MoneyRow(number="", note="")
+        apply_draft(row, draft)
+        session.add(row)
+        session.flush()
+        ids.append(row.id)
+    audit.record(session, entity="money_row", entity_id="import", action="import",
+                 after={"source": source, "rows": len(ids), "total_yen": preview.total_yen, "ids": ids},
+                 summary=_("負担金の取込 {count}件 {total}円").format(count=len(ids), total=f"{preview.total_yen:,}"))
+    return Change("money_row", "import", tuple(ids), len(ids))

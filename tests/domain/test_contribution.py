@@ -99,3 +99,20 @@ def test_overdue_starts_the_day_after_the_due_date(days: int) -> None:
     due = date(2026, 4, 30)
     (state,) = invoice_states([(1, 100, due)], 0, due + timedelta(days=days))
     assert state.overdue is (days == 1)
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_no_float_is_ever_accepted_as_money(amount: float) -> None:
+    problems = validate_money_row(draft(amount_yen=amount))
+    assert [p.field for p in problems] == ["amount_yen"]
+
+
+@given(st.text(alphabet="0123456789,.円¥￥-▲ ", max_size=14))
+def test_parsed_yen_is_always_an_int(text: str) -> None:
+    from desktop.domain.yen import YenParseError, parse_yen
+
+    try:
+        value = parse_yen(text)
+    except YenParseError:
+        return
+    assert type(value) is int and value >= 0

@@ -32,8 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path, help=_("取り込むファイル（CSV: UTF-8 または Shift_JIS、xlsx）"))
     importer.add_argument("--accept-warnings", action="store_true", help=_("警告（協約にない分野など）を確認済みとして取り込む"))
     _common(importer, suppress=True)
+    claim = verbs.add_parser("claim", help=_("特別交付税算定資料（派遣初年度の負担金）を表示する"))
+    claim.add_argument("--fiscal-year", required=True, help=_("年度（例: 2025、令和7年度）"))
+    claim.add_argument("--json", action="store_true", help=_("JSONで出力する（項目は docs/claim-json.md）"))
+    _common(claim, suppress=True)
     printer = verbs.add_parser("print", help=_("帳票をPDFに出力する"))
-    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿、F3: 負担金支払状況一覧）"))
+    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿、F3: 負担金支払状況一覧、F4: 特別交付税算定資料）"))
     printer.add_argument("--id", default="", help=_("協約番号（F1）"))
     printer.add_argument("--fiscal-year", default=None, help=_("年度（例: 2025、令和7年度）"))
     printer.add_argument("--doc-no", default="", help=_("文書番号の番号部分（例: 123）"))
@@ -52,6 +56,19 @@ def _pre_language(argv: Sequence[str]) -> str | None:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return None
+
+
+def _claim(args: argparse.Namespace, db: Path) -> int:
+    from desktop.commands.claim import run_claim
+    from desktop.domain.fiscal_year import FiscalYear
+    from desktop.domain.wareki import DateParseError
+
+    try:
+        fiscal_year = FiscalYear.parse(args.fiscal_year)
+    except DateParseError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    return run_claim(db, fiscal_year, as_json=args.json)
 
 
 def _print(args: argparse.Namespace, db: Path) -> int:
@@ -89,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.commands.importing import run_import
 
             return run_import(args.kind, args.file, db, accept_warnings=args.accept_warnings)
+        if args.verb == "claim":
+            return _claim(args, db)
         if args.verb == "print":
             return _print(args, db)
         if args.verb == "check":

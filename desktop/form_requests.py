@@ -11,11 +11,13 @@ from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import ValidationError
 from desktop.forms.agreement_f1 import render_f1
 from desktop.forms.catalog import FORM_TITLES
+from desktop.forms.claim_f4 import render_f4
 from desktop.forms.contributions_f3 import render_f3
 from desktop.forms.roster_f2 import render_f2
 from desktop.i18n import _
 from desktop.store.repos.form_data import (
     agreement_form_data,
+    claim_form_data,
     contribution_form_data,
     roster_form_data,
 )
@@ -58,5 +60,11 @@ def render_request(session: Session, request: FormRequest) -> bytes:
         return render_f3(contribution_form_data(session, fiscal_year=request.fiscal_year,
                                                 document_number=request.document_number, issued_on=request.issued_on,
                                                 addressee=request.addressee))
+    if request.form_id == "F4":
+        if request.fiscal_year is None:
+            raise ValidationError.single("fiscal_year", _("年度を指定してください"))
+        return render_f4(claim_form_data(session, fiscal_year=request.fiscal_year,
+                                         document_number=request.document_number, issued_on=request.issued_on,
+                                         addressee=request.addressee))
     raise ValidationError.single("form_id", _("帳票「{form}」はありません（{known}）").format(
         form=request.form_id, known="、".join(FORM_TITLES)))

@@ -27,6 +27,7 @@ REQUESTS = [
     ("F1", FormRequest("F1", agreement_number=DEMO_AGREEMENT_NUMBER)),
     ("F2", FormRequest("F2", fiscal_year=FiscalYear(2025), document_number="123", issued_on=date(2025, 4, 1))),
     ("F3", FormRequest("F3", fiscal_year=FiscalYear(2025), document_number="124", issued_on=date(2026, 6, 1))),
+    ("F4", FormRequest("F4", fiscal_year=FiscalYear(2025), document_number="125", issued_on=date(2026, 6, 1))),
 ]
 
 

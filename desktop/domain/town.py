@@ -24,6 +24,11 @@ class TownCategory(Enum):
     def label(self) -> str:
         return _(_CATEGORY_LABELS[self])
 
+    @property
+    def official_label(self) -> str:
+        """The Japanese term, for forms and what is filed."""
+        return _CATEGORY_LABELS[self]
+
 
 _CATEGORY_LABELS = {
     TownCategory.TOWN_VILLAGE: N_("町村"),

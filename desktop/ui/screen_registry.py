@@ -54,6 +54,18 @@ def _ledger(context: AppContext) -> QWidget:
     return LedgerScreen(context)
 
 
+def _claim(context: AppContext) -> QWidget:
+    from desktop.ui.screens.claim.screen import ClaimScreen
+
+    return ClaimScreen(context)
+
+
+def _measure(context: AppContext) -> QWidget:
+    from desktop.ui.screens.measure.screen import MeasureScreen
+
+    return MeasureScreen(context)
+
+
 def _forms(context: AppContext) -> QWidget:
     from desktop.ui.screens.forms.screen import FormsScreen
 
@@ -64,8 +76,10 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("agreements", N_("連携協約"), _agreements),
     ScreenSpec("assignments", N_("派遣職員"), _assignments),
     ScreenSpec("ledger", N_("負担金"), _ledger),
+    ScreenSpec("claim", N_("特別交付税算定"), _claim),
     ScreenSpec("forms", N_("帳票"), _forms),
     ScreenSpec("fields", N_("分野マスタ"), _fields),
+    ScreenSpec("measure", N_("措置率・上限等"), _measure),
     ScreenSpec("town_profile", N_("自団体設定"), _town_profile),
     ScreenSpec("audit_log", N_("監査ログ"), _audit_log),
 )

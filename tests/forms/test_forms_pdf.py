@@ -94,3 +94,26 @@ def test_f3_lists_sums_and_marks_overdue(office) -> None:  # type: ignore[no-unt
     assert "令和7年度 負担金支払状況一覧" in page and "B町総第7号" in page
     assert "渡邊 健一" in page and "※延滞 1件 600,000円" in page
     assert "10,900,630" in page and "10,300,630" in page
+
+
+def test_f4_lists_lines_total_and_exclusions(office) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from desktop.domain.fiscal_year import FiscalYear
+    from desktop.forms.claim_f4 import render_f4
+    from desktop.store.demo import build_demo_office
+    from desktop.store.repos.form_data import claim_form_data
+    from desktop.store.services.claims import submit_claim
+
+    with office.transaction() as session:
+        build_demo_office(session)
+        submit_claim(session, fiscal_year=FiscalYear(2025), submitted_on=date(2026, 6, 1))
+    with office.reader() as session:
+        data = claim_form_data(session, fiscal_year=FiscalYear(2025), document_number="125")
+    (page,) = text_of(render_f4(data))
+    flat = page.replace("\n", "")
+    for expected in ("令和7年度 特別交付税算定資料", "131016", "町村", "令和6年8月23日", "× 0.5",
+                     "2,800,000", "1,450,315", "4,250,315", "二年目以降", "自治法派遣以外",
+                     "このポストの派遣初年度は令和6年度です", "B町総第125号", "令和8年6月1日", "B町長"):
+        assert expected in flat, expected
+    assert "作成中の資料" not in flat

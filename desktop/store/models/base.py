@@ -44,7 +44,7 @@ class FiscalYearType(TypeDecorator[FiscalYear]):
 def yen_check(column: str, name: str | None = None) -> CheckConstraint:
     """Money is whole, non-negative yen: SQLite would otherwise store 1.5 or '100' happily."""
     return CheckConstraint(
-        f"typeof({column}) = 'integer' AND {column} >= 0", name=name or f"{column}_yen"
+        f"{column} IS NULL OR (typeof({column}) = 'integer' AND {column} >= 0)", name=name or f"{column}_yen"
     )
 
 

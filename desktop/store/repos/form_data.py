@@ -10,10 +10,12 @@ from desktop.domain.documents import LetterHead, format_document_number, head_ti
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import ValidationError
 from desktop.forms.agreement_f1 import AgreementFormData
+from desktop.forms.claim_f4 import ClaimFormData
 from desktop.forms.contributions_f3 import ContributionFormData, ContributionFormLine
 from desktop.forms.roster_f2 import RosterFormData, RosterFormLine
 from desktop.i18n import _
 from desktop.store.repos.agreements import field_names_by_id, find_agreement_id, get_agreement
+from desktop.store.repos.claims import get_claim
 from desktop.store.repos.ledger import list_ledger
 from desktop.store.repos.staffing import list_assignments
 from desktop.store.repos.town import get_town_profile
@@ -66,3 +68,13 @@ def contribution_form_data(session: Session, *, fiscal_year: FiscalYear, documen
     return ContributionFormData(get_town_profile(session), fiscal_year,
                                 letter_head_for(session, addressee=addressee, document_number=document_number,
                                                 issued_on=issued_on), lines)
+
+
+def claim_form_data(session: Session, *, fiscal_year: FiscalYear, document_number: str = "",
+                    issued_on: date | None = None, addressee: str | None = None) -> ClaimFormData:
+    """The submitted (frozen) claim if there is one, else the claim as it stands."""
+    record = get_claim(session, fiscal_year)
+    return ClaimFormData(get_town_profile(session),
+                         letter_head_for(session, addressee=addressee, document_number=document_number,
+                                         issued_on=issued_on or record.submitted_on),
+                         record.result, record.status)

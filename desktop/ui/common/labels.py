@@ -12,6 +12,8 @@ ENTITY_LABELS = {
     "field": N_("分野"),
     "assignment": N_("派遣"),
     "money_row": N_("負担金"),
+    "claim": N_("算定資料"),
+    "measure": N_("措置率・上限等"),
 }
 
 ACTION_LABELS = {
@@ -21,6 +23,9 @@ ACTION_LABELS = {
     "amend": N_("協約変更"),
     "abolish": N_("廃止"),
     "import": N_("取込"),
+    "submit": N_("提出"),
+    "decide": N_("決定"),
+    "reopen": N_("作成中に戻す"),
 }
 
 

@@ -31,7 +31,7 @@ def upgrade() -> None:
     sa.CheckConstraint("kind = 'budget' OR on_date IS NOT NULL", name=op.f('ck_money_row_dated')),
     sa.CheckConstraint("kind = 'invoice' OR due_on IS NULL", name=op.f('ck_money_row_due_only_for_invoice')),
     sa.CheckConstraint("kind IN ('budget', 'invoice', 'payment', 'refund')", name=op.f('ck_money_row_kind')),
-    sa.CheckConstraint("typeof(amount_yen) = 'integer' AND amount_yen >= 0", name=op.f('ck_money_row_amount_yen_yen')),
+    sa.CheckConstraint("amount_yen IS NULL OR (typeof(amount_yen) = 'integer' AND amount_yen >= 0)", name=op.f('ck_money_row_amount_yen_yen')),
     sa.CheckConstraint("typeof(fiscal_year) = 'integer'", name=op.f('ck_money_row_fiscal_year_integer')),
     sa.CheckConstraint("due_on IS NULL OR date(due_on, '+0 days') IS due_on", name=op.f('ck_money_row_due_on_date')),
     sa.CheckConstraint("on_date IS NULL OR date(on_date, '+0 days') IS on_date", name=op.f('ck_money_row_on_date_date')),

@@ -24,12 +24,12 @@ from desktop.ui.screens.forms.view import FormsView
 
 ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
 USES_AGREEMENT = {"F1"}
-USES_YEAR = {"F2", "F3"}
-LETTERS = {"F2", "F3"}
+USES_YEAR = {"F2", "F3", "F4"}
+LETTERS = {"F2", "F3", "F4"}
 
 
 class FormsScreen(FormsView):
-    watches = frozenset({"agreement", "assignment", "town", "money_row"})
+    watches = frozenset({"agreement", "assignment", "town", "money_row", "claim", "measure"})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

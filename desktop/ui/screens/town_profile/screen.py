@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QWidget
 
+from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import ValidationError
 from desktop.domain.town import TownProfile, grant_eligibility, validate_town_profile
 from desktop.i18n import _
+from desktop.store.repos.measure import measure_parameters_for
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.town import update_town_profile
 from desktop.ui.common.context import AppContext
@@ -17,12 +21,14 @@ INELIGIBLE_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class TownProfileScreen(TownProfileView):
-    watches = frozenset({"town"})
+    watches = frozenset({"town", "measure"})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._touched: set[str] = set()
+        self.excluded_categories = self.context.read(
+            measure_parameters_for, fiscal_year=FiscalYear.of(date.today())).excluded_categories
         for field, edit in (
             ("name", self.name_edit), ("prefecture", self.prefecture_edit),
             ("local_gov_code", self.code_edit), ("mayor_title", self.mayor_title_edit),
@@ -66,7 +72,7 @@ class TownProfileScreen(TownProfileView):
         self._show_eligibility()
 
     def _show_eligibility(self) -> None:
-        eligibility = grant_eligibility(self.category_combo.currentData())
+        eligibility = grant_eligibility(self.category_combo.currentData(), self.excluded_categories)
         self.eligibility_label.setText(eligibility.reason)
         self.eligibility_label.setStyleSheet(ELIGIBLE_STYLE if eligibility.eligible else INELIGIBLE_STYLE)
 
@@ -85,6 +91,9 @@ class TownProfileScreen(TownProfileView):
         return True
 
     def on_change(self, _change: object) -> None:
-        """Another screen changed the profile: reload unless the clerk is mid-edit."""
+        """Another screen changed the profile or the measure: reload unless the clerk is mid-edit."""
+        self.excluded_categories = self.context.read(
+            measure_parameters_for, fiscal_year=FiscalYear.of(date.today())).excluded_categories
+        self._show_eligibility()
         if not self._touched:
             self.load()

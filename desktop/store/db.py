@@ -197,10 +197,16 @@ def _migrate(path: Path, engine: Engine, lock: FileLock, existed: bool, take_bac
         reason = "before-migration" if found != head else "open"
         backup_path = backup.backup_office(path, reason)
     if found != head:
-        with engine.begin() as connection:
-            migrate.upgrade_to_head(connection)
-            connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-            connection.exec_driver_sql(f"PRAGMA user_version={migrate.schema_number(head)}")
+        try:
+            with engine.begin() as connection:
+                migrate.upgrade_to_head(connection)
+                connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                connection.exec_driver_sql(f"PRAGMA user_version={migrate.schema_number(head)}")
+        except Exception as error:  # any failure inside the one transaction leaves the file as it was
+            engine.dispose()
+            raise OfficeError(_(
+                "事務ファイル「{path}」を新しい版に更新できませんでした（{error}）。ファイルは元のままです。"
+                "バックアップ: {backup}").format(path=path, error=error, backup=backup_path or _("なし"))) from error
     factory = sessionmaker(bind=engine, expire_on_commit=False)
     return Office(path, engine, factory, lock, not existed, found if found != head else None, backup_path)
 

@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         for spec in self._specs:
             QListWidgetItem(_(spec.title), self.nav)
-        self.nav.setMaximumWidth(170)
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
-        splitter.setSizes([170, 1030])
+        splitter.setSizes([180, 1020])
         self.setCentralWidget(splitter)
 
         self._build_menus()

@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.domain.problems import ImportRefusedError, Severity
 from desktop.i18n import _
 from desktop.importing.tabular import TableReadError, read_table
+from desktop.store.backup import backup_office
 from desktop.store.db import open_office
 from desktop.store.services.agreement_import import import_agreements
 from desktop.store.services.payment_import import import_payments
@@ -21,6 +22,7 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool) -> int
         print(str(error), file=sys.stderr)
         return 1
     with open_office(db, create=False) as office:
+        backup_office(office.path, "before-import")
         try:
             with office.transaction() as session:
                 if kind == "roster":

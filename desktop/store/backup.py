@@ -7,7 +7,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop.paths import backup_dir_for
@@ -68,6 +68,15 @@ def backup_office(office_path: Path, reason: str) -> Path:
 
 
 _NAME = re.compile(r"^.*-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9-]+)$")
+
+
+def backup_if_stale(office_path: Path, *, max_age: timedelta = timedelta(hours=24),
+                    now: datetime | None = None) -> Path | None:
+    """The daily backup for an office left open: taken when the newest backup is older than max_age."""
+    newest = next(iter(list_backups(office_path)), None)
+    if newest is not None and (now or datetime.now()) - newest.taken_at < max_age:
+        return None
+    return backup_office(office_path, "daily")
 
 
 def _parse(path: Path) -> BackupInfo | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.forms.kit.fonts import find_ipamj, set_ipamj_path
 from desktop.i18n import _
+from desktop.store.backup import backup_if_stale
 from desktop.store.services.change import Change
+from desktop.ui.common.background import run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.screen_registry import SCREENS, ScreenSpec
+
+BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +60,11 @@ class MainWindow(QMainWindow):
         context.bus.changed.connect(self._on_change)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
+        # An office left open for days still gets its daily backup.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.take_daily_backup)
+        self.backup_timer.start()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("ファイル(&F)"))
@@ -105,6 +114,15 @@ class MainWindow(QMainWindow):
             watches: frozenset[str] | None = getattr(widget, "watches", frozenset())
             if watches is None or change.entity in watches:
                 widget.on_change(change)  # type: ignore[attr-defined]
+
+    def take_daily_backup(self) -> None:
+        path = self.context.office.path
+
+        def failed(error: BaseException) -> None:
+            self.statusBar().showMessage(_("自動バックアップに失敗しました: {error}").format(error=error), 15000)
+
+        self.backup_job = run_in_background(self, _("バックアップ"), lambda _p: backup_if_stale(path),
+                                            lambda _r: None, failed, show_dialog=False)
 
     def _choose_ipamj(self) -> None:
         """Names such as 𠮷 print with IPAmj明朝; where the system search misses it, the clerk points to it."""

@@ -127,3 +127,13 @@ def test_rotation_keeps_recent_and_premigration(office_path: Path) -> None:
     reasons = [b.reason for b in backup.list_backups(office_path)]
     assert "before-migration" in reasons
     assert len(reasons) <= backup.KEEP_NEWEST + 1
+
+
+def test_daily_backup_only_when_the_newest_is_old(office_path: Path) -> None:
+    from datetime import datetime, timedelta
+
+    open_office(office_path).close()
+    assert backup.backup_if_stale(office_path) is not None  # no backup yet
+    assert backup.backup_if_stale(office_path) is None
+    later = datetime.now() + timedelta(hours=25)
+    assert backup.backup_if_stale(office_path, now=later) is not None

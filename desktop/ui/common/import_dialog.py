@@ -32,6 +32,7 @@ from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
 from desktop.i18n import _
 from desktop.importing.tabular import Table, TableReadError, read_table
 from desktop.importing.templates import template_csv, template_xlsx
+from desktop.store.backup import backup_office
 from desktop.store.services.change import Change
 from desktop.ui.common.background import run_in_background
 from desktop.ui.common.context import AppContext
@@ -208,6 +209,7 @@ class ImportDialog(QDialog):
         source = Path(self.path_edit.text()).name
 
         def work(_progress: object) -> Change:
+            backup_office(self.context.office.path, "before-import")
             with self.context.office.transaction() as session:
                 return self.spec.run(session, table, confirmed, source)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -41,6 +43,14 @@ class FormRequest:
         return f"{self.form_id} {title}"
 
 
+# Forms of a fiscal year that go out as letters: (data builder, renderer), same options each.
+YEAR_LETTERS: dict[str, tuple[Callable[..., Any], Callable[[Any], bytes]]] = {
+    "F2": (roster_form_data, render_f2),
+    "F3": (contribution_form_data, render_f3),
+    "F4": (claim_form_data, render_f4),
+}
+
+
 def render_request(session: Session, request: FormRequest) -> bytes:
     """Builds the form's data from the office file and renders it; raises ValidationError for a
     bad request, MissingGlyphError or FormOverflowError when the form cannot be printed faithfully."""
@@ -48,23 +58,11 @@ def render_request(session: Session, request: FormRequest) -> bytes:
         if not request.agreement_number:
             raise ValidationError.single("agreement_number", _("協約番号を指定してください"))
         return render_f1(agreement_form_data(session, number=request.agreement_number))
-    if request.form_id == "F2":
+    if request.form_id in YEAR_LETTERS:
         if request.fiscal_year is None:
             raise ValidationError.single("fiscal_year", _("年度を指定してください"))
-        return render_f2(roster_form_data(session, fiscal_year=request.fiscal_year,
-                                          document_number=request.document_number, issued_on=request.issued_on,
-                                          addressee=request.addressee))
-    if request.form_id == "F3":
-        if request.fiscal_year is None:
-            raise ValidationError.single("fiscal_year", _("年度を指定してください"))
-        return render_f3(contribution_form_data(session, fiscal_year=request.fiscal_year,
-                                                document_number=request.document_number, issued_on=request.issued_on,
-                                                addressee=request.addressee))
-    if request.form_id == "F4":
-        if request.fiscal_year is None:
-            raise ValidationError.single("fiscal_year", _("年度を指定してください"))
-        return render_f4(claim_form_data(session, fiscal_year=request.fiscal_year,
-                                         document_number=request.document_number, issued_on=request.issued_on,
-                                         addressee=request.addressee))
+        build, render = YEAR_LETTERS[request.form_id]
+        return render(build(session, fiscal_year=request.fiscal_year, document_number=request.document_number,
+                            issued_on=request.issued_on, addressee=request.addressee))
     raise ValidationError.single("form_id", _("帳票「{form}」はありません（{known}）").format(
         form=request.form_id, known="、".join(FORM_TITLES)))

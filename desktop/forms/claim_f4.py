@@ -11,7 +11,7 @@ from desktop.domain.documents import LetterHead
 from desktop.domain.grant_measure import ratio_text
 from desktop.domain.town import TownProfile
 from desktop.domain.yen import format_amount
-from desktop.forms.kit.blocks import letter_head
+from desktop.forms.kit.blocks import letter_opening
 from desktop.forms.kit.fonts import Source
 from desktop.forms.kit.sheet import Sheet, TableColumn
 from desktop.i18n import official
@@ -30,9 +30,7 @@ def render_f4(data: ClaimFormData) -> bytes:
     title = official("{year} 特別交付税算定資料").format(year=result.fiscal_year.label())
     subtitle = official("（連携協約に基づく派遣職員の受入れに係る負担金）")
     sheet = Sheet(title=title, author=data.town.name, subject=title + subtitle)
-    letter_head(sheet, data.head)
-    sheet.heading(title, 14, space_after=1 * mm)
-    sheet.paragraph(subtitle, size=10.5, align="center", space_after=3 * mm)
+    letter_opening(sheet, data.head, title, "", subtitle=subtitle)
     facts = [
         (official("団体名"), data.town.name),
         (official("全国地方公共団体コード"), data.town.local_gov_code),

@@ -11,7 +11,7 @@ from desktop.domain.documents import LetterHead
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.town import TownProfile
 from desktop.domain.yen import format_amount
-from desktop.forms.kit.blocks import letter_head
+from desktop.forms.kit.blocks import letter_opening
 from desktop.forms.kit.fonts import Source
 from desktop.forms.kit.sheet import Sheet, TableColumn
 from desktop.i18n import official
@@ -38,10 +38,8 @@ class ContributionFormData:
 def render_f3(data: ContributionFormData) -> bytes:
     title = official("{year} 負担金支払状況一覧").format(year=data.fiscal_year.label())
     sheet = Sheet(title=title, author=data.town.name, subject=title)
-    letter_head(sheet, data.head)
-    sheet.heading(title, 14, space_after=3 * mm)
-    sheet.paragraph(official("連携協約に基づく派遣職員の受入れに係る負担金（節18 負担金、補助及び交付金）の状況は、"
-                             "次のとおりです。金額の単位は円です。"), size=10, first_indent=10, space_after=3 * mm)
+    letter_opening(sheet, data.head, title, official(
+        "連携協約に基づく派遣職員の受入れに係る負担金（節18 負担金、補助及び交付金）の状況は、次のとおりです。金額の単位は円です。"))
     columns = [
         TableColumn(official("協約番号／派遣先ポスト"), 22), TableColumn(official("氏名"), 10),
         TableColumn(official("予算額"), 12, "right", shrink=True), TableColumn(official("請求額"), 12, "right", shrink=True),

@@ -11,7 +11,7 @@ from desktop.domain.documents import LetterHead
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.town import TownProfile
 from desktop.domain.wareki import format_wareki
-from desktop.forms.kit.blocks import letter_head
+from desktop.forms.kit.blocks import letter_opening
 from desktop.forms.kit.fonts import Source
 from desktop.forms.kit.sheet import Sheet, TableColumn
 from desktop.i18n import official
@@ -41,11 +41,9 @@ class RosterFormData:
 def render_f2(data: RosterFormData) -> bytes:
     title = official("{year} 派遣職員受入名簿").format(year=data.fiscal_year.label())
     sheet = Sheet(title=title, author=data.town.name, subject=title)
-    letter_head(sheet, data.head)
-    sheet.heading(title, 14, space_after=3 * mm)
-    sheet.paragraph(official("連携協約に基づき{town}が受け入れた派遣職員は、次のとおりです（{start}から{end}まで）。").format(
-        town=data.town.name, start=format_wareki(data.fiscal_year.start), end=format_wareki(data.fiscal_year.end)),
-        size=10, first_indent=10, space_after=3 * mm)
+    letter_opening(sheet, data.head, title, official(
+        "連携協約に基づき{town}が受け入れた派遣職員は、次のとおりです（{start}から{end}まで）。").format(
+        town=data.town.name, start=format_wareki(data.fiscal_year.start), end=format_wareki(data.fiscal_year.end)))
     columns = [
         TableColumn(official("番号"), 6, "right"), TableColumn(official("氏名／ふりがな"), 18), TableColumn(official("分野"), 8),
         TableColumn(official("任用形態"), 11), TableColumn(official("派遣形態"), 9), TableColumn(official("派遣先ポスト"), 14),

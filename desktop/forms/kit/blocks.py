@@ -39,3 +39,13 @@ def sender_block(sheet: Sheet, title: str, name: str, *, size: float = 11.0, x_r
 def seal_box(sheet: Sheet, x: float, y: float) -> None:
     sheet.rect(x, y, SEAL_SIZE, SEAL_SIZE, width=0.5)
     sheet.text_at(x + SEAL_SIZE / 2, y + SEAL_SIZE / 2 - 3.5, "印", 10, align="center")
+
+
+def letter_opening(sheet: Sheet, head: LetterHead, title: str, intro: str, *, subtitle: str = "") -> None:
+    """What every yearly letter starts with: letter head, centred title, an introductory sentence."""
+    letter_head(sheet, head)
+    sheet.heading(title, 14, space_after=1 * mm if subtitle else 3 * mm)
+    if subtitle:
+        sheet.paragraph(subtitle, size=10.5, align="center", space_after=3 * mm)
+    if intro:
+        sheet.paragraph(intro, size=10, first_indent=10, space_after=3 * mm)

@@ -36,3 +36,15 @@ def render_in_background(context: AppContext, parent: QWidget | None, request: F
             return render_request(session, request)
 
     return run_in_background(parent, _("帳票を作成しています…"), work, on_done, on_error)
+
+
+def preview_form(context: AppContext, parent: QWidget, request: FormRequest, file_name: str,
+                 on_error: Callable[[str], None]) -> tuple[PreviewDialog, BackgroundJob]:
+    """Renders the request off the GUI thread, then opens it in a preview window."""
+    dialog = PreviewDialog(request.describe(), parent)
+
+    def show(pdf: bytes) -> None:
+        dialog.preview.set_pdf(pdf, file_name)
+        dialog.show()
+
+    return dialog, render_in_background(context, parent, request, show, lambda error: on_error(str(error)))

@@ -40,13 +40,12 @@ from desktop.store.services.agreements import (
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.import_dialog import ImportDialog
-from desktop.ui.preview.preview_dialog import PreviewDialog, render_in_background
+from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.agreements.agreement_import import AGREEMENT_IMPORT
 from desktop.ui.screens.agreements.dialogs import AmendmentDialog, PostDialog
 from desktop.ui.screens.agreements.table_model import AgreementTableModel
 from desktop.ui.screens.agreements.view import AgreementsView
 
-ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
 _BASIC_DATES = ("resolution_on", "concluded_on", "notice_on", "notified_on", "dispute_requested_on")
 
 
@@ -213,14 +212,12 @@ class AgreementsScreen(AgreementsView):
         elif any(p.field in self.form.problem_labels for p in problems):
             self.tabs.setCurrentIndex(0)
         lines = [_("入力に誤りがあります。赤字の項目を直してください。")] + [p.message for p in unplaced]
-        self.status_label.setText("\n".join(lines))
-        self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.error("\n".join(lines))
         return False
 
     def _saved(self, agreement_id: int, message: str) -> None:
         self.show_agreement(agreement_id)
-        self.status_label.setText(message)
-        self.status_label.setStyleSheet(OK_STYLE)
+        self.status_label.ok(message)
 
     def save(self) -> bool:
         # Unreadable dates first (they say what was typed), then every rule of the agreement.
@@ -325,36 +322,22 @@ class AgreementsScreen(AgreementsView):
         try:
             self.context.run(delete_post, post_id=post.id)
         except ValidationError as error:
-            self.status_label.setText("\n".join(p.message for p in error.problems))
-            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.error("\n".join(p.message for p in error.problems))
 
     def print_agreement(self) -> PreviewDialog | None:
         """F1 連携協約書 for the agreement on screen, in a preview window."""
         if self.current is None:
             return None
         request = FormRequest("F1", agreement_number=self.current.draft.number)
-        dialog = PreviewDialog(request.describe(), self)
-
-        def show(pdf: bytes) -> None:
-            dialog.preview.set_pdf(pdf, f"{_('連携協約書')}_{request.agreement_number}.pdf")
-            dialog.show()
-
-        def failed(error: BaseException) -> None:
-            self.status_label.setText(str(error))
-            self.status_label.setStyleSheet(ERROR_STYLE)
-
-        self.print_job = render_in_background(self.context, self, request, show, failed)
+        name = f"{_('連携協約書')}_{request.agreement_number}.pdf"
+        dialog, self.print_job = preview_form(self.context, self, request, name, self.status_label.error)
         return dialog
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.context, AGREEMENT_IMPORT, self)
-        dialog.imported.connect(self._show_imported)
+        dialog.imported.connect(self.status_label.ok)
         dialog.open()
         return dialog
-
-    def _show_imported(self, message: str) -> None:
-        self.status_label.setText(message)
-        self.status_label.setStyleSheet(OK_STYLE)
 
     def on_change(self, change: object) -> None:
         self.terms_editor.set_fields(self.context.read(list_fields))

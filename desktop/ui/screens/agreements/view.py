@@ -24,6 +24,7 @@ from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
 from desktop.ui.common.list_panel import ListPanel
 from desktop.ui.common.paged_table_model import PagedTableModel
+from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.screens.agreements.terms_editor import TermsEditor
 
 
@@ -147,7 +148,7 @@ class AgreementsView(QWidget):
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold;")
-        self.status_label = QLabel()
+        self.status_label = StatusLabel()
         self.status_label.setWordWrap(True)
         self.save_button = QPushButton(_("保存（訂正）(&S)"))
         self.save_button.setToolTip(_("入力の誤りを直します。協約の内容の変更は「変更として登録」を使います"))

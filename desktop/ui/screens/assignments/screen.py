@@ -16,8 +16,6 @@ from desktop.ui.screens.assignments.roster_import import ROSTER_IMPORT
 from desktop.ui.screens.assignments.table_model import AssignmentTableModel
 from desktop.ui.screens.assignments.view import AssignmentsView
 
-ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
-
 
 class AssignmentsScreen(AssignmentsView):
     watches = frozenset({"assignment", "post", "field", "agreement"})
@@ -169,15 +167,13 @@ class AssignmentsScreen(AssignmentsView):
                 return self.save(confirmed=True)
             return False
         self.show_assignment(change.ids[0])
-        self.status_label.setText(_("保存しました"))
-        self.status_label.setStyleSheet(OK_STYLE)
+        self.status_label.ok(_("保存しました"))
         return True
 
     def _refused(self, problems: list[Problem]) -> bool:
         unplaced = self.form.show_problems(problems)
         lines = [_("入力に誤りがあります。赤字の項目を直してください。")] + [p.message for p in unplaced]
-        self.status_label.setText("\n".join(lines))
-        self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.error("\n".join(lines))
         return False
 
     def delete(self) -> None:
@@ -196,13 +192,9 @@ class AssignmentsScreen(AssignmentsView):
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.context, ROSTER_IMPORT, self)
-        dialog.imported.connect(self._show_imported)
+        dialog.imported.connect(self.status_label.ok)
         dialog.open()
         return dialog
-
-    def _show_imported(self, message: str) -> None:
-        self.status_label.setText(message)
-        self.status_label.setStyleSheet(OK_STYLE)
 
     def on_change(self, change: object) -> None:
         self._fill_choices()

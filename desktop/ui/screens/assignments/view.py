@@ -23,6 +23,7 @@ from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
 from desktop.ui.common.list_panel import ListPanel
 from desktop.ui.common.paged_table_model import PagedTableModel
+from desktop.ui.common.status_label import StatusLabel
 
 
 class AssignmentsView(QWidget):
@@ -70,7 +71,7 @@ class AssignmentsView(QWidget):
         self.note_edit = QLineEdit()
         self.save_button = QPushButton(_("保存(&S)"))
         self.delete_button = QPushButton(_("削除"))
-        self.status_label = QLabel()
+        self.status_label = StatusLabel()
         self.status_label.setWordWrap(True)
         self.detail_box = QGroupBox(_("派遣の内容"))
         form_layout = QFormLayout(self.detail_box)

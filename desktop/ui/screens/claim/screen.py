@@ -18,11 +18,10 @@ from desktop.i18n import _
 from desktop.store.repos.claims import ClaimRecord, claim_fiscal_years, get_claim
 from desktop.store.services.claims import record_decision, reopen_claim, submit_claim
 from desktop.ui.common.context import AppContext
-from desktop.ui.preview.preview_dialog import PreviewDialog, render_in_background
+from desktop.ui.common.status_label import ERROR_STYLE
+from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.claim.dialogs import DecisionDialog, SubmitDialog
 from desktop.ui.screens.claim.view import ClaimView
-
-ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], right_columns: set[int], *, wrap_last: bool = False) -> None:
@@ -132,11 +131,9 @@ class ClaimScreen(ClaimView):
         try:
             self.context.run(action, **kwargs)
         except ValidationError as error:
-            self.message_label.setText("\n".join(p.message for p in error.problems))
-            self.message_label.setStyleSheet(ERROR_STYLE)
+            self.message_label.error("\n".join(p.message for p in error.problems))
             return False
-        self.message_label.setText(message)
-        self.message_label.setStyleSheet(OK_STYLE)
+        self.message_label.ok(message)
         return True
 
     def _ask_submit(self) -> None:
@@ -160,17 +157,8 @@ class ClaimScreen(ClaimView):
 
     def print_f4(self) -> PreviewDialog:
         request = FormRequest("F4", fiscal_year=self.fiscal_year())
-        dialog = PreviewDialog(request.describe(), self)
-
-        def show(pdf: bytes) -> None:
-            dialog.preview.set_pdf(pdf, _("特別交付税算定資料_{year}.pdf").format(year=self.fiscal_year().label()))
-            dialog.show()
-
-        def failed(error: BaseException) -> None:
-            self.message_label.setText(str(error))
-            self.message_label.setStyleSheet(ERROR_STYLE)
-
-        self.job = render_in_background(self.context, self, request, show, failed)
+        name = _("特別交付税算定資料_{year}.pdf").format(year=self.fiscal_year().label())
+        dialog, self.job = preview_form(self.context, self, request, name, self.message_label.error)
         return dialog
 
     def on_change(self, _change: object) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.ui.common.status_label import StatusLabel
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -40,7 +41,7 @@ class ClaimView(QWidget):
         self.year_combo = QComboBox()
         year_label = QLabel(_("年度(&Y):"))
         year_label.setBuddy(self.year_combo)
-        self.status_label = QLabel()
+        self.status_label = StatusLabel()
         self.status_label.setStyleSheet("font-weight: bold;")
         top = QHBoxLayout()
         top.addWidget(year_label)
@@ -64,7 +65,7 @@ class ClaimView(QWidget):
 
         self.total_label = QLabel()
         self.total_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.message_label = QLabel()
+        self.message_label = StatusLabel()
         self.message_label.setWordWrap(True)
         self.submit_button = QPushButton(_("提出済にする(&T)…"))
         self.decide_button = QPushButton(_("決定額を記録(&D)…"))

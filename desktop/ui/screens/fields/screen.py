@@ -23,6 +23,7 @@ from desktop.store.services.agreements import save_field
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.field_row import FieldForm
 from desktop.ui.common.list_panel import ListPanel
+from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.screens.fields.table_model import FieldTableModel
 
 
@@ -45,7 +46,7 @@ class FieldsScreen(QWidget):
         self.active_check = QCheckBox(_("使用中（選択肢に表示する）"))
         self.new_button = QPushButton(_("新規(&N)"))
         self.save_button = QPushButton(_("保存(&S)"))
-        self.status_label = QLabel()
+        self.status_label = StatusLabel()
         box = QGroupBox(_("分野"))
         form_layout = QFormLayout(box)
         self.form = FieldForm(form_layout)
@@ -97,11 +98,9 @@ class FieldsScreen(QWidget):
             self.context.run(save_field, field_id=self.current.id if self.current else None, draft=draft)
         except ValidationError as error:
             self.form.show_problems(error.problems)
-            self.status_label.setText(_("入力に誤りがあります"))
-            self.status_label.setStyleSheet("color: #b00020;")
+            self.status_label.error(_("入力に誤りがあります"))
             return False
-        self.status_label.setText(_("保存しました"))
-        self.status_label.setStyleSheet("color: #1b5e20;")
+        self.status_label.ok(_("保存しました"))
         return True
 
     def on_change(self, _change: object) -> None:

@@ -22,7 +22,6 @@ from desktop.ui.common.context import AppContext
 from desktop.ui.preview.preview_dialog import render_in_background
 from desktop.ui.screens.forms.view import FormsView
 
-ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
 USES_AGREEMENT = {"F1"}
 USES_YEAR = {"F2", "F3", "F4"}
 LETTERS = {"F2", "F3", "F4"}
@@ -40,8 +39,8 @@ class FormsScreen(FormsView):
             item.setData(256, form_id)
         self.form_list.currentRowChanged.connect(lambda _row: self._sync_options())
         self.preview_button.clicked.connect(self.render_preview)
-        self.preview.printed.connect(lambda pages: self._say(_("{pages}ページを印刷しました").format(pages=pages)))
-        self.preview.saved.connect(lambda path: self._say(_("{path} に保存しました").format(path=path)))
+        self.preview.printed.connect(lambda pages: self.message_label.ok(_("{pages}ページを印刷しました").format(pages=pages)))
+        self.preview.saved.connect(lambda path: self.message_label.ok(_("{path} に保存しました").format(path=path)))
         self._fill_choices()
         self.date_edit.set_value(date.today())
         self.form_list.setCurrentRow(0)
@@ -105,7 +104,7 @@ class FormsScreen(FormsView):
         self.form.clear()
         request = self.request()
         self.preview_button.setEnabled(False)
-        self._say(_("作成しています…"))
+        self.message_label.ok(_("作成しています…"))
         self.job = render_in_background(self.context, self, request, lambda pdf: self._show(request, pdf),
                                         self._failed)
         return self.job
@@ -114,7 +113,7 @@ class FormsScreen(FormsView):
         self.preview_button.setEnabled(True)
         name = request.describe().replace(" ", "_").replace("／", "_") + ".pdf"
         self.preview.set_pdf(pdf, name)
-        self._say(_("{pages}ページの帳票を作成しました").format(pages=self.preview.page_count()))
+        self.message_label.ok(_("{pages}ページの帳票を作成しました").format(pages=self.preview.page_count()))
 
     def _failed(self, error: BaseException) -> None:
         self.preview_button.setEnabled(True)
@@ -126,12 +125,7 @@ class FormsScreen(FormsView):
             text = str(error)
         else:
             text = _("帳票を作成できませんでした: {error}").format(error=error)
-        self.message_label.setText(text)
-        self.message_label.setStyleSheet(ERROR_STYLE)
-
-    def _say(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setStyleSheet(OK_STYLE)
+        self.message_label.error(text)
 
     def on_change(self, _change: object) -> None:
         self._fill_choices()

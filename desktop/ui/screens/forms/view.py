@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.preview.pdf_preview import PdfPreview
 
 
@@ -36,7 +37,7 @@ class FormsView(QWidget):
         self.date_edit = WarekiDateEdit()
         self.addressee_edit = QLineEdit()
         self.preview_button = QPushButton(_("プレビュー(&V)"))
-        self.message_label = QLabel()
+        self.message_label = StatusLabel()
         self.message_label.setWordWrap(True)
         options = QGroupBox(_("印刷する内容"))
         options_layout = QFormLayout(options)

@@ -34,12 +34,11 @@ from desktop.store.services.contributions import (
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
-from desktop.ui.preview.preview_dialog import PreviewDialog, render_in_background
+from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.ledger.payment_import import PAYMENT_IMPORT
 from desktop.ui.screens.ledger.table_model import OVERDUE_BACKGROUND, LedgerTableModel
 from desktop.ui.screens.ledger.view import LedgerView
 
-ERROR_STYLE, OK_STYLE = "color: #b00020;", "color: #1b5e20;"
 EXPORT_LIMIT = 1_000_000
 
 
@@ -183,17 +182,15 @@ class LedgerScreen(LedgerView):
         except ConfirmationNeededError as needed:
             answer = QMessageBox.question(self, _("確認"), "\n".join(p.message for p in needed.problems))
             return answer == QMessageBox.StandardButton.Yes and self.save_entry(confirmed=True)
-        self.status_label.setText(_("記録しました: {kind} {amount}（{year}）").format(
+        self.status_label.ok(_("記録しました: {kind} {amount}（{year}）").format(
             kind=draft.kind.label, amount=format_yen(draft.amount_yen), year=draft.fiscal_year.label()
             if draft.fiscal_year else ""))
-        self.status_label.setStyleSheet(OK_STYLE)
         return True
 
     def _refused(self, problems: list[Problem]) -> bool:
         unplaced = self.money_form.form.show_problems(problems)
-        self.status_label.setText("\n".join([_("入力に誤りがあります。赤字の項目を直してください。"),
+        self.status_label.error("\n".join([_("入力に誤りがあります。赤字の項目を直してください。"),
                                              *(p.message for p in unplaced)]))
-        self.status_label.setStyleSheet(ERROR_STYLE)
         return False
 
     def delete_entry(self) -> None:
@@ -208,13 +205,9 @@ class LedgerScreen(LedgerView):
     # -- import, export, print
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.context, PAYMENT_IMPORT, self)
-        dialog.imported.connect(self._show_imported)
+        dialog.imported.connect(self.status_label.ok)
         dialog.open()
         return dialog
-
-    def _show_imported(self, message: str) -> None:
-        self.status_label.setText(message)
-        self.status_label.setStyleSheet(OK_STYLE)
 
     def export_with_dialog(self) -> None:
         name = _("負担金_{year}.xlsx").format(year=self.fiscal_year().label())
@@ -236,29 +229,18 @@ class LedgerScreen(LedgerView):
             return len(rows)
 
         def done(count: int) -> None:
-            self.status_label.setText(_("{count}行を {path} に出力しました").format(count=count, path=path))
-            self.status_label.setStyleSheet(OK_STYLE)
+            self.status_label.ok(_("{count}行を {path} に出力しました").format(count=count, path=path))
 
         def failed(error: BaseException) -> None:
-            self.status_label.setText(str(error))
-            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.error(str(error))
 
         self.job = run_in_background(self, _("Excelに出力しています…"), work, done, failed)
         return self.job
 
     def print_f3(self) -> PreviewDialog:
         request = FormRequest("F3", fiscal_year=self.fiscal_year())
-        dialog = PreviewDialog(request.describe(), self)
-
-        def show(pdf: bytes) -> None:
-            dialog.preview.set_pdf(pdf, _("負担金支払状況一覧_{year}.pdf").format(year=self.fiscal_year().label()))
-            dialog.show()
-
-        def failed(error: BaseException) -> None:
-            self.status_label.setText(str(error))
-            self.status_label.setStyleSheet(ERROR_STYLE)
-
-        self.job = render_in_background(self.context, self, request, show, failed)
+        name = _("負担金支払状況一覧_{year}.pdf").format(year=self.fiscal_year().label())
+        dialog, self.job = preview_form(self.context, self, request, name, self.status_label.error)
         return dialog
 
     def on_change(self, change: object) -> None:

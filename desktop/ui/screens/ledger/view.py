@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.ui.common.list_panel import ListPanel
 from desktop.ui.common.paged_table_model import PagedTableModel
+from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.screens.ledger.money_form import MoneyRowForm
 
 
@@ -62,7 +63,7 @@ class LedgerView(QWidget):
         self.money_form = MoneyRowForm()
         self.new_button = QPushButton(_("新しい記録(&N)"))
         self.save_button = QPushButton(_("記録する(&S)"))
-        self.status_label = QLabel()
+        self.status_label = StatusLabel()
         self.status_label.setWordWrap(True)
         form_box = QWidget()
         form_layout = QVBoxLayout(form_box)

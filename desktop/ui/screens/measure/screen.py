@@ -31,6 +31,7 @@ from desktop.store.repos.measure import list_measure_parameters
 from desktop.store.services.claims import save_measure_parameters
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.common.yen_edit import YenEdit
 
 
@@ -69,7 +70,7 @@ class MeasureScreen(QWidget):
         self.source_edit = QPlainTextEdit()
         self.source_edit.setMaximumHeight(60)
         self.save_button = QPushButton(_("保存(&S)"))
-        self.status_label = QLabel()
+        self.status_label = StatusLabel()
         box = QGroupBox(_("行の内容"))
         form_layout = QFormLayout(box)
         self.form = FieldForm(form_layout)
@@ -155,12 +156,10 @@ class MeasureScreen(QWidget):
             self.context.run(save_measure_parameters, parameters=self.parameters())
         except ValidationError as error:
             self.form.show_problems(error.problems)
-            self.status_label.setText(_("入力に誤りがあります"))
-            self.status_label.setStyleSheet("color: #b00020;")
+            self.status_label.error(_("入力に誤りがあります"))
             return False
         self.form.clear()
-        self.status_label.setText(_("保存しました"))
-        self.status_label.setStyleSheet("color: #1b5e20;")
+        self.status_label.ok(_("保存しました"))
         return True
 
     def on_change(self, _change: object) -> None:

@@ -81,13 +81,11 @@ class TownProfileScreen(TownProfileView):
             self.context.run(update_town_profile, profile=self.profile_from_fields())
         except ValidationError as error:
             self.form.show_problems(error.problems)
-            self.status_label.setText(_("入力に誤りがあります。赤字の項目を直してください。"))
-            self.status_label.setStyleSheet("color: #b00020;")
+            self.status_label.error(_("入力に誤りがあります。赤字の項目を直してください。"))
             return False
         self.form.clear()
         self._touched.clear()
-        self.status_label.setText(_("保存しました"))
-        self.status_label.setStyleSheet("color: #1b5e20;")
+        self.status_label.ok(_("保存しました"))
         return True
 
     def on_change(self, _change: object) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.town import TownCategory
 from desktop.i18n import _
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.status_label import StatusLabel
 
 
 class TownProfileView(QWidget):
@@ -36,7 +37,7 @@ class TownProfileView(QWidget):
         self.eligibility_label.setWordWrap(True)
         self.save_button = QPushButton(_("保存(&S)"))
         self.revert_button = QPushButton(_("元に戻す"))
-        self.status_label = QLabel()
+        self.status_label = StatusLabel()
 
         form_box = QGroupBox(_("自団体の情報"))
         form_layout = QFormLayout(form_box)

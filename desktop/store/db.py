@@ -119,7 +119,7 @@ def _inspect_existing(path: Path) -> tuple[int, int, bool]:
     return int(app_id), int(version), tables > 0
 
 
-def _check_existing(path: Path) -> None:
+def _check_existing(path: Path, *, integrity: bool) -> None:
     app_id, version, has_tables = _inspect_existing(path)
     if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
         raise NotAnOfficeFileError(
@@ -131,6 +131,12 @@ def _check_existing(path: Path) -> None:
                 path=path, found=version, known=len(migrate.known_revisions())
             )
         )
+    if integrity:
+        check_integrity(path)
+
+
+def check_integrity(path: Path) -> None:
+    """PRAGMA quick_check; raises OfficeDamagedError naming the last good backup."""
     result = backup.quick_check(path)
     if result != "ok":
         good = backup.last_good_backup(path)
@@ -155,8 +161,12 @@ def acquire_lock(path: Path) -> FileLock:
     return lock
 
 
-def open_office(path: Path, *, create: bool = True, take_backup: bool = True) -> Office:
-    """Opens (or creates) an office file for writing; refuses a locked, foreign, newer or damaged file."""
+def open_office(path: Path, *, create: bool = True, take_backup: bool = True, check: bool = True) -> Office:
+    """Opens (or creates) an office file for writing; refuses a locked, foreign, newer or damaged file.
+
+    The window passes take_backup=False and check=False and runs both right after it is shown
+    (see ui/app.py), so a large office opens fast; a schema upgrade is always backed up first.
+    """
     path = Path(path).expanduser().resolve()
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
@@ -168,7 +178,7 @@ def open_office(path: Path, *, create: bool = True, take_backup: bool = True) ->
     lock = acquire_lock(path)
     try:
         if exists:
-            _check_existing(path)
+            _check_existing(path, integrity=check)
         engine = create_engine(
             f"sqlite:///{path}", connect_args={"check_same_thread": False}, future=True
         )
@@ -193,7 +203,7 @@ def _migrate(path: Path, engine: Engine, lock: FileLock, existed: bool, take_bac
         )
     head = migrate.head_revision()
     backup_path = None
-    if existed and take_backup:
+    if existed and (take_backup or found != head):
         reason = "before-migration" if found != head else "open"
         backup_path = backup.backup_office(path, reason)
     if found != head:

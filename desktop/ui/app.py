@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.forms.kit.fonts import set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import config_dir, resources_dir
-from desktop.store.db import Office, OfficeError, open_office
+from desktop.store.backup import backup_office
+from desktop.store.db import Office, OfficeError, check_integrity, open_office
 from desktop.store.demo import build_demo_office
+from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.main_window import MainWindow
 
@@ -69,26 +71,47 @@ def prepare_application(argv: list[str], language: str | None) -> tuple[QApplica
     return app, settings, chosen
 
 
-def open_or_create_with_demo(db: Path) -> Office:
+def open_or_create_with_demo(db: Path, *, deferred_checks: bool = False) -> Office:
     """A first start finds no office file: make one with the demo office in it."""
     is_new = not db.exists() or db.stat().st_size == 0
-    office = open_office(db)
+    office = open_office(db, take_backup=not deferred_checks, check=not deferred_checks)
     if is_new:
         with office.transaction() as session:
             build_demo_office(session)
     return office
 
 
+def check_and_back_up(window: MainWindow) -> BackgroundJob:
+    """The checks of opening, run once the window is up: quick_check, then the on-open backup."""
+    office = window.context.office
+
+    def work(_progress: object) -> Path | None:
+        check_integrity(office.path)
+        return None if office.created else backup_office(office.path, "open")
+
+    def failed(error: BaseException) -> None:
+        QMessageBox.critical(window, _("事務ファイルが壊れています"), str(error)
+                             + "\n\n" + _("連携デスクを閉じます。バックアップから戻してください。"))
+        window.close()
+
+    def done(path: Path | None) -> None:
+        if path is not None:
+            window.statusBar().showMessage(_("整合性を確認し、バックアップを作成しました: {path}").format(path=path), 8000)
+
+    return run_in_background(window, _("事務ファイルを確認しています…"), work, done, failed, show_dialog=False)
+
+
 def run_app(db: Path, *, language: str | None = None) -> int:
     app, settings, _chosen = prepare_application(sys.argv[:1], language)
     try:
-        office = open_or_create_with_demo(db)
+        office = open_or_create_with_demo(db, deferred_checks=True)
     except OfficeError as error:
         QMessageBox.critical(None, _("事務ファイルを開けません"), str(error))
         return 1
     context = AppContext(office)
     window = MainWindow(context, settings)
     window.show()
+    window.startup_job = check_and_back_up(window)
     for warning in office.warnings:
         QMessageBox.warning(window, _("事務ファイルの場所"), warning)
     try:

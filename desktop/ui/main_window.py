@@ -22,7 +22,7 @@ from desktop.forms.kit.fonts import find_ipamj, set_ipamj_path
 from desktop.i18n import _
 from desktop.store.backup import backup_if_stale
 from desktop.store.services.change import Change
-from desktop.ui.common.background import run_in_background
+from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.screen_registry import SCREENS, ScreenSpec
 
@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(_("連携デスク — {path}").format(path=context.office.path.name))
         self._screens: dict[str, QWidget] = {}
+        self.startup_job: BackgroundJob | None = None
         self._specs = list(SCREENS)
 
         self.nav = QListWidget()

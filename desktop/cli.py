@@ -75,7 +75,7 @@ def _print(args: argparse.Namespace, db: Path) -> int:
     from desktop.commands.printing import run_print
     from desktop.domain.fiscal_year import FiscalYear
     from desktop.domain.wareki import DateParseError, parse_date
-    from desktop.form_requests import FormRequest
+    from desktop.forms.catalog import FormRequest
 
     try:
         fiscal_year = FiscalYear.parse(args.fiscal_year) if args.fiscal_year else None

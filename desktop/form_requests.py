@@ -1,18 +1,15 @@
-"""What the clerk asked to print, and turning that request into PDF bytes (used by window and CLI)."""
+"""Turning a print request into PDF bytes (used by the window and the CLI); loads reportlab."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import ValidationError
 from desktop.forms.agreement_f1 import render_f1
-from desktop.forms.catalog import FORM_TITLES
+from desktop.forms.catalog import FORM_TITLES, FormRequest
 from desktop.forms.claim_f4 import render_f4
 from desktop.forms.contributions_f3 import render_f3
 from desktop.forms.roster_f2 import render_f2
@@ -23,25 +20,6 @@ from desktop.store.repos.form_data import (
     contribution_form_data,
     roster_form_data,
 )
-
-
-@dataclass(frozen=True)
-class FormRequest:
-    form_id: str
-    agreement_number: str = ""
-    fiscal_year: FiscalYear | None = None
-    document_number: str = ""
-    issued_on: date | None = None
-    addressee: str | None = None
-
-    def describe(self) -> str:
-        title = _(FORM_TITLES.get(self.form_id, self.form_id))
-        if self.agreement_number:
-            return f"{self.form_id} {title}（{self.agreement_number}）"
-        if self.fiscal_year is not None:
-            return f"{self.form_id} {title}（{self.fiscal_year.label()}）"
-        return f"{self.form_id} {title}"
-
 
 # Forms of a fiscal year that go out as letters: (data builder, renderer), same options each.
 YEAR_LETTERS: dict[str, tuple[Callable[..., Any], Callable[[Any], bytes]]] = {

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from desktop.atomic_file import FileWriteError, write_atomically
 from desktop.domain.problems import ValidationError
-from desktop.form_requests import FormRequest, render_request
+from desktop.form_requests import render_request
+from desktop.forms.catalog import FormRequest
 from desktop.forms.kit.fonts import MissingGlyphError
 from desktop.forms.kit.sheet import FormOverflowError
 from desktop.i18n import _

@@ -9,12 +9,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.forms.kit.fonts import set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import config_dir, resources_dir
 from desktop.store.backup import backup_office
 from desktop.store.db import Office, OfficeError, check_integrity, open_office
-from desktop.store.demo import build_demo_office
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.main_window import MainWindow
@@ -64,6 +62,8 @@ def prepare_application(argv: list[str], language: str | None) -> tuple[QApplica
     install_fonts(app)
     ipamj = settings.value("fonts/ipamj_path")
     if ipamj:
+        from desktop.forms.kit.fonts import set_ipamj_path  # reportlab loads only when needed
+
         set_ipamj_path(Path(str(ipamj)))
     style = resources_dir() / "style.qss"
     if style.exists():
@@ -76,6 +76,8 @@ def open_or_create_with_demo(db: Path, *, deferred_checks: bool = False) -> Offi
     is_new = not db.exists() or db.stat().st_size == 0
     office = open_office(db, take_backup=not deferred_checks, check=not deferred_checks)
     if is_new:
+        from desktop.store.demo import build_demo_office
+
         with office.transaction() as session:
             build_demo_office(session)
     return office

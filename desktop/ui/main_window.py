@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.forms.kit.fonts import find_ipamj, set_ipamj_path
 from desktop.i18n import _
 from desktop.store.backup import backup_if_stale
 from desktop.store.services.change import Change
@@ -127,6 +126,8 @@ class MainWindow(QMainWindow):
 
     def _choose_ipamj(self) -> None:
         """Names such as 𠮷 print with IPAmj明朝; where the system search misses it, the clerk points to it."""
+        from desktop.forms.kit.fonts import find_ipamj, set_ipamj_path
+
         found = find_ipamj()
         path, _chosen = QFileDialog.getOpenFileName(
             self, _("IPAmj明朝（ipamjm.ttf）の場所"), str(found or ""), _("TrueTypeフォント (*.ttf)"))

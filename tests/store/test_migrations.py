@@ -16,6 +16,10 @@ from desktop.store.repos.town import get_town_profile
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("office-*.renkei"))
 
 
+def test_the_revision_list_matches_the_scripts() -> None:
+    assert migrate.script_revisions() == migrate.REVISIONS
+
+
 def test_there_is_a_fixture_for_every_revision_but_the_head() -> None:
     revisions = {p.stem.removeprefix("office-") for p in FIXTURES}
     assert revisions == set(migrate.known_revisions()[:-1])

@@ -52,6 +52,7 @@ class Source:
 
 
 NO_SOURCE = Source()
+_CONTROL_TO_SPACE = str.maketrans("\n\r\t", "   ")
 
 
 def set_ipamj_path(path: Path | None, *, search_system: bool = True) -> None:
@@ -125,7 +126,9 @@ class FontChain:
         order = [primary] + [n for n in (MINCHO, GOTHIC, IPAMJ) if n != primary]
         self.names = [n for n in order if n in _registered]
         self._cmaps = [_registered[n].face.charToGlyph for n in self.names]
+        self._faces = {n: _registered[n].face for n in self.names}
         self._cache: dict[str, str | None] = {}
+        self._widths: dict[str, float] = {}  # character → width at 1 pt
 
     def font_for(self, char: str) -> str | None:
         if char in self._cache:
@@ -136,21 +139,33 @@ class FontChain:
         return found
 
     def runs(self, text: str, source: Source = NO_SOURCE) -> list[tuple[str, str]]:
+        text = text.translate(_CONTROL_TO_SPACE)
+        fonts = [self.font_for(char) for char in text]
+        if None in fonts:
+            char = text[fonts.index(None)]
+            raise MissingGlyphError(char, source.record, source.field)
         runs: list[tuple[str, str]] = []
-        for char in text:
-            if char in "\n\r\t":
-                char = " "
-            font = self.font_for(char)
-            if font is None:
-                raise MissingGlyphError(char, source.record, source.field)
-            if runs and runs[-1][0] == font:
-                runs[-1] = (font, runs[-1][1] + char)
-            else:
-                runs.append((font, char))
+        start = 0
+        for index in range(1, len(text) + 1):
+            if index == len(text) or fonts[index] != fonts[start]:
+                runs.append((fonts[start], text[start:index]))  # type: ignore[arg-type]
+                start = index
         return runs
 
     def width(self, text: str, size: float, source: Source = NO_SOURCE) -> float:
-        return float(sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in self.runs(text, source)))
+        """Width in points; per-character widths are cached (layout asks for them thousands of times)."""
+        total = 0.0
+        widths = self._widths
+        for char in text:
+            per_point = widths.get(char)
+            if per_point is None:
+                font = self.font_for(" " if char in "\n\r\t" else char)
+                if font is None:
+                    raise MissingGlyphError(char, source.record, source.field)
+                per_point = self._faces[font].getCharWidth(ord(" " if char in "\n\r\t" else char)) / 1000.0
+                widths[char] = per_point
+            total += per_point
+        return total * size
 
     def check(self, text: str, source: Source) -> None:
         """Raises MissingGlyphError now, before any page is laid out."""

@@ -131,20 +131,34 @@ def list_ledger(session: Session, *, fiscal_year: FiscalYear, today: date | None
 
 def count_ledger(session: Session, *, fiscal_year: FiscalYear, today: date | None = None, text: str = "",
                  overdue_only: bool = False) -> int:
+    return ledger_summary(session, fiscal_year=fiscal_year, today=today, text=text, overdue_only=overdue_only).count
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    """The whole (filtered) list at once, not just the loaded page: line count, sums, overdue yen."""
+
+    count: int
+    totals: LedgerTotals
+    overdue_yen: int
+
+
+def ledger_summary(session: Session, *, fiscal_year: FiscalYear, today: date | None = None, text: str = "",
+                   overdue_only: bool = False) -> LedgerSummary:
     statement = _ledger_select(fiscal_year, today or date.today(), text, overdue_only)
-    return int(session.scalar(select(func.count()).select_from(statement.subquery())) or 0)
+    inner = statement.subquery()
+    row = session.execute(select(
+        func.count(), func.coalesce(func.sum(inner.c.planned), 0), func.coalesce(func.sum(inner.c.invoiced), 0),
+        func.coalesce(func.sum(inner.c.paid), 0), func.coalesce(func.sum(inner.c.refunded), 0),
+        func.coalesce(func.sum(inner.c.overdue_amount), 0))).one()
+    return LedgerSummary(int(row[0]), LedgerTotals(int(row[1]), int(row[2]), int(row[3]), int(row[4])), int(row[5]))
 
 
 def ledger_totals(session: Session, *, fiscal_year: FiscalYear, today: date | None = None, text: str = "",
                   overdue_only: bool = False) -> tuple[LedgerTotals, int]:
     """Sums over the whole (filtered) list, not just the loaded page; and the overdue amount."""
-    statement = _ledger_select(fiscal_year, today or date.today(), text, overdue_only)
-    inner = statement.subquery()
-    row = session.execute(select(
-        func.coalesce(func.sum(inner.c.planned), 0), func.coalesce(func.sum(inner.c.invoiced), 0),
-        func.coalesce(func.sum(inner.c.paid), 0), func.coalesce(func.sum(inner.c.refunded), 0),
-        func.coalesce(func.sum(inner.c.overdue_amount), 0))).one()
-    return LedgerTotals(int(row[0]), int(row[1]), int(row[2]), int(row[3])), int(row[4])
+    summary = ledger_summary(session, fiscal_year=fiscal_year, today=today, text=text, overdue_only=overdue_only)
+    return summary.totals, summary.overdue_yen
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ class ListPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
+        # Column widths from the first rows only: measuring a thousand rows on every reset is slow.
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.top_bar = QHBoxLayout()
         self.top_bar.addWidget(self.filter_edit, 1)
         self.top_bar.addWidget(self.count_label)

@@ -47,12 +47,13 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         fetch_page: Callable[[Query, int, int], list[R]],
         count: Callable[[Query], int],
         parent: QObject | None = None,
+        query: Query | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._fetch_page = fetch_page
         self._count = count
-        self._query = Query()
+        self._query = query or Query()
         self._rows: list[R] = []
         self._total = 0
         self.reload()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from desktop.form_requests import FormRequest, render_request
+from desktop.forms.catalog import FormRequest
 from desktop.i18n import _
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
@@ -32,6 +32,10 @@ def render_in_background(context: AppContext, parent: QWidget | None, request: F
     """Builds the PDF off the GUI thread (its own session); results arrive on the GUI thread."""
 
     def work(_progress: object) -> bytes:
+        from desktop.form_requests import (
+            render_request,  # reportlab loads in the worker, on first print
+        )
+
         with context.office.reader() as session:
             return render_request(session, request)
 

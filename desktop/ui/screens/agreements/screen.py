@@ -15,7 +15,7 @@ from desktop.domain.agreement import (
 from desktop.domain.agreement_text import articles_as_text, preamble, render_articles
 from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import format_wareki
-from desktop.form_requests import FormRequest
+from desktop.forms.catalog import FormRequest
 from desktop.i18n import _
 from desktop.store.repos.agreements import (
     AgreementDetail,

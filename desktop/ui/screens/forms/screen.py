@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from desktop.domain.documents import head_title
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import Problem, ValidationError
-from desktop.form_requests import FormRequest
-from desktop.forms.catalog import FORM_TITLES
+from desktop.forms.catalog import FORM_TITLES, FormRequest
 from desktop.forms.kit.fonts import MissingGlyphError
 from desktop.forms.kit.sheet import FormOverflowError
 from desktop.i18n import _

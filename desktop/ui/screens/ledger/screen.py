@@ -15,13 +15,12 @@ from desktop.domain.problems import ConfirmationNeededError, Problem, Validation
 from desktop.domain.wareki import format_wareki
 from desktop.domain.yen import format_amount, format_yen
 from desktop.exports.ledger_xlsx import ledger_workbook
-from desktop.form_requests import FormRequest
+from desktop.forms.catalog import FormRequest
 from desktop.i18n import _
 from desktop.store.repos.ledger import (
     LedgerRow,
     MoneyRowView,
     ledger_fiscal_years,
-    ledger_totals,
     list_ledger,
     list_money_rows,
 )
@@ -47,7 +46,7 @@ class LedgerScreen(LedgerView):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.context = context
-        self.model = LedgerTableModel(context)
+        self.model = LedgerTableModel(context, self._preferred_year(context))
         super().__init__(self.model, parent)
         self.line: LedgerRow | None = None
         self.entry_rows: list[MoneyRowView] = []
@@ -65,9 +64,17 @@ class LedgerScreen(LedgerView):
         self.import_button.clicked.connect(self.open_import)
         self.export_button.clicked.connect(self.export_with_dialog)
         self.print_button.clicked.connect(self.print_f3)
-        self._year_changed()
+        self._show_totals()
+        self._clear_line()
 
     # -- year and list
+    @staticmethod
+    def _preferred_year(context: AppContext) -> FiscalYear:
+        """This fiscal year if the ledger has it, else the newest year it has."""
+        years = context.read(ledger_fiscal_years)
+        this_year = FiscalYear.of(date.today())
+        return this_year if this_year in years or not years else years[0]
+
     def _fill_years(self) -> None:
         current = self.year_combo.currentData()
         years = self.context.read(ledger_fiscal_years) or [FiscalYear.of(date.today())]
@@ -75,9 +82,7 @@ class LedgerScreen(LedgerView):
         self.year_combo.clear()
         for year in years:
             self.year_combo.addItem(year.label(), year.year)
-        today_year = FiscalYear.of(date.today()).year
-        preferred = current if current is not None else (today_year if today_year in [y.year for y in years]
-                                                         else years[0].year)
+        preferred = current if current is not None else self.model.query().option("fiscal_year")
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(preferred), 0))
         self.year_combo.blockSignals(False)
 
@@ -92,8 +97,7 @@ class LedgerScreen(LedgerView):
         self._clear_line()
 
     def _show_totals(self) -> None:
-        options = self.model.options(self.model.query())
-        totals, overdue = self.context.read(ledger_totals, **options)
+        totals, overdue = self.model.summary.totals, self.model.summary.overdue_yen
         text = _("合計（{count}行）　予算 {planned}　請求 {invoiced}　支払 {paid}　戻入 {refunded}　未払残 {unpaid}").format(
             count=self.model.total(), planned=format_yen(totals.planned), invoiced=format_yen(totals.invoiced),
             paid=format_yen(totals.paid), refunded=format_yen(totals.refunded), unpaid=format_yen(totals.unpaid))

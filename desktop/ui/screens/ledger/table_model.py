@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
+from desktop.domain.contribution import LedgerTotals
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.yen import format_amount
 from desktop.i18n import _
-from desktop.store.repos.ledger import LedgerRow, count_ledger, list_ledger
+from desktop.store.repos.ledger import LedgerRow, LedgerSummary, ledger_summary, list_ledger
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.paged_table_model import Column, PagedTableModel, Query
 
@@ -23,8 +24,9 @@ def _yen(value: int) -> str:
 
 
 class LedgerTableModel(PagedTableModel[LedgerRow]):
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+    def __init__(self, context: AppContext, fiscal_year: FiscalYear, parent: QObject | None = None) -> None:
         self.today = date.today()
+        self.summary = LedgerSummary(0, LedgerTotals(), 0)
         columns = [
             Column[LedgerRow](_("協約番号"), lambda r: r.agreement_number, "agreement"),
             Column[LedgerRow](_("派遣先ポスト"), lambda r: r.post_label, "post"),
@@ -49,10 +51,12 @@ class LedgerTableModel(PagedTableModel[LedgerRow]):
                                 limit=limit, **options(query))
 
         def count(query: Query) -> int:
-            return context.read(count_ledger, **options(query))
+            # One query gives the count and the sums the screen shows under the list.
+            self.summary = context.read(ledger_summary, **options(query))
+            return self.summary.count
 
         self.options = options
-        super().__init__(columns, fetch, count, parent)
+        super().__init__(columns, fetch, count, parent, Query(extra=(("fiscal_year", fiscal_year.year),)))
 
     def extra_data(self, row: LedgerRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and row.overdue_count:

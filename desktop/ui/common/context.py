@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
 from desktop.store.db import Office
 from desktop.store.services.change import Change
@@ -27,14 +26,16 @@ class AppContext:
 
     def run(self, action: Callable[..., Change], /, **kwargs: Any) -> Change:
         """Runs one service in its own transaction and announces the change on success."""
-        with self.office.transaction() as session:
-            change = action(session, **kwargs)
+        change = self.write(action, **kwargs)
         self.bus.changed.emit(change)
         return change
+
+    def write(self, action: Callable[..., Change], /, **kwargs: Any) -> Change:
+        """Runs one service in its own transaction without announcing it: for worker threads,
+        whose caller announces the change back on the GUI thread."""
+        with self.office.transaction() as session:
+            return action(session, **kwargs)
 
     def read(self, query: Callable[..., T], /, **kwargs: Any) -> T:
         with self.office.reader() as session:
             return query(session, **kwargs)
-
-    def session(self) -> Session:
-        return self.office.session_factory()

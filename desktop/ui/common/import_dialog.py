@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desktop.atomic_file import write_atomically
 from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
@@ -62,8 +61,8 @@ class ImportSpec:
     template_name: str  # msgid
     columns: tuple[str, ...]
     example: tuple[str, ...]
-    preview: Callable[[Session, Table], PreviewResult]
-    run: Callable[[Session, Table, bool, str], Change]
+    preview: Callable[[AppContext, Table], PreviewResult]   # reads only
+    run: Callable[[AppContext, Table, bool, str], Change]    # one transaction, not announced
 
 
 class ImportDialog(QDialog):
@@ -138,8 +137,7 @@ class ImportDialog(QDialog):
 
         def work(_progress: object) -> tuple[Table, PreviewResult]:
             table = read_table(path)
-            with self.context.office.reader() as session:
-                return table, self.spec.preview(session, table)
+            return table, self.spec.preview(self.context, table)
 
         self.job = run_in_background(self, _("ファイルを確認しています…"), work, self._show_preview, self._show_error)
 
@@ -210,8 +208,7 @@ class ImportDialog(QDialog):
 
         def work(_progress: object) -> Change:
             backup_office(self.context.office.path, "before-import")
-            with self.context.office.transaction() as session:
-                return self.spec.run(session, table, confirmed, source)
+            return self.spec.run(self.context, table, confirmed, source)
 
         self.import_button.setEnabled(False)
         self.job = run_in_background(self, _("取り込んでいます…"), work, self._imported, self._import_failed)

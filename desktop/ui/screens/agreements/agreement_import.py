@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from desktop.i18n import N_, _
 from desktop.importing.tabular import Table
 from desktop.importing.templates import AGREEMENT_COLUMNS, AGREEMENT_EXAMPLE
 from desktop.store.services.agreement_import import import_agreements, preview_agreements
 from desktop.store.services.change import Change
+from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
 
 
-def _preview(session: Session, table: Table) -> PreviewResult:
-    preview = preview_agreements(session, table=table)
+def _preview(context: AppContext, table: Table) -> PreviewResult:
+    preview = context.read(preview_agreements, table=table)
     return PreviewResult(preview.problems, _("{count}件の協約を取り込めます").format(count=len(preview.drafts)))
 
 
-def _run(session: Session, table: Table, _confirmed: bool, _source: str) -> Change:
-    return import_agreements(session, table=table)
+def _run(context: AppContext, table: Table, _confirmed: bool, _source: str) -> Change:
+    return context.write(import_agreements, table=table)
 
 
 AGREEMENT_IMPORT = ImportSpec(

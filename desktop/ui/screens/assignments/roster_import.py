@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from desktop.i18n import N_, _
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ROSTER_COLUMNS, ROSTER_EXAMPLE
 from desktop.store.services.change import Change
 from desktop.store.services.roster_import import import_roster, preview_roster
+from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
 
 
-def _preview(session: Session, table: Table) -> PreviewResult:
-    preview = preview_roster(session, table=table)
+def _preview(context: AppContext, table: Table) -> PreviewResult:
+    preview = context.read(preview_roster, table=table)
     summary = _("{count}行を取り込めます。新しい派遣先ポスト: {posts}件、新しい職員: {staff}名").format(
         count=len(preview.lines), posts=len(preview.new_posts), staff=len(preview.new_staff))
     if preview.new_posts:
@@ -21,8 +20,8 @@ def _preview(session: Session, table: Table) -> PreviewResult:
     return PreviewResult(preview.problems, summary)
 
 
-def _run(session: Session, table: Table, confirmed: bool, source: str) -> Change:
-    return import_roster(session, table=table, confirmed=confirmed, source=source)
+def _run(context: AppContext, table: Table, confirmed: bool, source: str) -> Change:
+    return context.write(import_roster, table=table, confirmed=confirmed, source=source)
 
 
 ROSTER_IMPORT = ImportSpec(

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from desktop.domain.yen import format_yen
 from desktop.i18n import N_, _
 from desktop.importing.tabular import Table
 from desktop.importing.templates import PAYMENT_COLUMNS, PAYMENT_EXAMPLE
 from desktop.store.services.change import Change
 from desktop.store.services.payment_import import import_payments, preview_payments
+from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
 
 
-def _preview(session: Session, table: Table) -> PreviewResult:
-    preview = preview_payments(session, table=table)
+def _preview(context: AppContext, table: Table) -> PreviewResult:
+    preview = context.read(preview_payments, table=table)
     return PreviewResult(preview.problems, _("{count}行（合計 {total}）を取り込めます").format(
         count=len(preview.drafts), total=format_yen(preview.total_yen)))
 
 
-def _run(session: Session, table: Table, confirmed: bool, source: str) -> Change:
-    return import_payments(session, table=table, confirmed=confirmed, source=source)
+def _run(context: AppContext, table: Table, confirmed: bool, source: str) -> Change:
+    return context.write(import_payments, table=table, confirmed=confirmed, source=source)
 
 
 PAYMENT_IMPORT = ImportSpec(

@@ -71,7 +71,7 @@ def _overdue(fiscal_year: FiscalYear, sums: Any, today: date) -> Any:
         select(invoices.c.post_id, invoices.c.staff_id, func.count().label("overdue_count"),
                func.sum(unpaid_part).label("overdue_amount"))
         .join(sums, and_(sums.c.post_id == invoices.c.post_id, sums.c.staff_id.is_(invoices.c.staff_id)))
-        .where(invoices.c.due_on < today, invoices.c.running > sums.c.paid)
+        .where(invoices.c.due_on < today, invoices.c.running > sums.c.paid, invoices.c.amount_yen > 0)
         .group_by(invoices.c.post_id, invoices.c.staff_id)
         .subquery("overdue")
     )

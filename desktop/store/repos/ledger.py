@@ -129,11 +129,6 @@ def list_ledger(session: Session, *, fiscal_year: FiscalYear, today: date | None
     ]
 
 
-def count_ledger(session: Session, *, fiscal_year: FiscalYear, today: date | None = None, text: str = "",
-                 overdue_only: bool = False) -> int:
-    return ledger_summary(session, fiscal_year=fiscal_year, today=today, text=text, overdue_only=overdue_only).count
-
-
 @dataclass(frozen=True)
 class LedgerSummary:
     """The whole (filtered) list at once, not just the loaded page: line count, sums, overdue yen."""

@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.periods import Period
-from desktop.domain.staffing import AgreementContext, AssignmentDraft, DispatchForm, EmploymentType
+from desktop.domain.staffing import (
+    AgreementContext,
+    AssignmentDraft,
+    DispatchForm,
+    EmploymentType,
+    OtherAssignment,
+)
 from desktop.store.models.agreement import Agreement, AgreementField, Field, Post
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.agreements import post_label
@@ -148,3 +154,13 @@ def assignment_fiscal_years(session: Session) -> list[FiscalYear]:
     if first is None or last is None:
         return []
     return [FiscalYear(y) for y in range(FiscalYear.of(last).year, FiscalYear.of(first).year - 1, -1)]
+
+
+def other_assignments(session: Session, staff_id: int, *, except_id: int | None = None) -> list[OtherAssignment]:
+    """The person's assignments (but one), for the no-overlap rule."""
+    rows = session.execute(
+        select(Assignment.start_on, Assignment.end_on, Post.department, Post.job)
+        .join(Post, Post.id == Assignment.post_id)
+        .where(Assignment.staff_id == staff_id, Assignment.id != (except_id or -1))
+    ).all()
+    return [OtherAssignment(Period(s, e), post_label(d, j)) for s, e, d, j in rows]

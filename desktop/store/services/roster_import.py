@@ -27,7 +27,7 @@ from desktop.store import audit
 from desktop.store.models.agreement import Field, Post
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.agreements import find_agreement_id, find_post_id, post_label
-from desktop.store.repos.staffing import agreement_context, find_staff_id
+from desktop.store.repos.staffing import agreement_context, find_staff_id, other_assignments
 from desktop.store.services.change import Change
 
 # The column the overlap and period rules point at, for the clerk's eye.
@@ -121,15 +121,14 @@ def _read_line(session: Session, reader: RowReader, fields: dict[str, int],
     if field_name and field_id is None:
         reader.fail("分野", _("分野「{field}」は分野マスタにありません").format(field=field_name))
     department, job = split_post(post_text)
+    # The post may not exist yet (the import creates it): -1 stands for "the post named in this row".
     draft = AssignmentDraft(name=name, reading=reading, post_id=-1, field_id=field_id,
                             employment_type=employment or EmploymentType.FIXED_TERM,
                             dispatch_form=dispatch or DispatchForm.LOCAL_AUTONOMY_ACT, start_on=start, end_on=end)
     staff_id = find_staff_id(session, name, reading) if name and reading else None
     others = list(planned.get((name, reading), []))
     if staff_id is not None:
-        rows = session.execute(select(Assignment.start_on, Assignment.end_on, Post.department, Post.job)
-                               .join(Post, Post.id == Assignment.post_id).where(Assignment.staff_id == staff_id)).all()
-        others += [OtherAssignment(Period(s, e), post_label(d, j)) for s, e, d, j in rows]
+        others += other_assignments(session, staff_id)
     context = agreement_context(session, agreement_id) if agreement_id is not None else None
     # A column the cell reader already faulted (empty, unreadable date …) says it best; the
     # rules add what they find in the other columns.

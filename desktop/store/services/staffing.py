@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.periods import Period
 from desktop.domain.problems import Problem, ValidationError, raise_for
-from desktop.domain.staffing import AssignmentDraft, OtherAssignment, validate_assignment
+from desktop.domain.staffing import AssignmentDraft, validate_assignment
 from desktop.domain.text import normalise_reading
 from desktop.i18n import _
 from desktop.store import audit
-from desktop.store.models.agreement import Field, Post
+from desktop.store.models.agreement import Field
 from desktop.store.models.staffing import Assignment, StaffMember
-from desktop.store.repos.agreements import post_label
-from desktop.store.repos.staffing import agreement_context_for_post, find_staff_id, get_assignment
+from desktop.store.repos.staffing import (
+    agreement_context_for_post,
+    find_staff_id,
+    get_assignment,
+    other_assignments,
+)
 from desktop.store.services.change import Change
 
 
@@ -23,14 +25,7 @@ def check_assignment(session: Session, *, assignment_id: int | None, staff_id: i
     """Runs every rule against the office file; returns the staff id the draft belongs to (or None = new)."""
     if staff_id is None:
         staff_id = find_staff_id(session, draft.name.strip(), normalise_reading(draft.reading))
-    others: list[OtherAssignment] = []
-    if staff_id is not None:
-        rows = session.execute(
-            select(Assignment.start_on, Assignment.end_on, Post.department, Post.job)
-            .join(Post, Post.id == Assignment.post_id)
-            .where(Assignment.staff_id == staff_id, Assignment.id != (assignment_id or -1))
-        ).all()
-        others = [OtherAssignment(Period(s, e), post_label(d, j)) for s, e, d, j in rows]
+    others = other_assignments(session, staff_id, except_id=assignment_id) if staff_id is not None else []
     agreement = agreement_context_for_post(session, draft.post_id) if draft.post_id is not None else None
     field = session.get(Field, draft.field_id) if draft.field_id is not None else None
     problems = validate_assignment(draft, agreement, others, field.name if field else "")

@@ -60,22 +60,15 @@ class ClaimScreen(ClaimView):
         self.refresh()
 
     def _fill_years(self) -> None:
-        current = self.year_combo.currentData()
         years = self.context.read(claim_fiscal_years) or [FiscalYear.of(date.today())]
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for year in years:
-            self.year_combo.addItem(year.label(), year.year)
-        this_year = FiscalYear.of(date.today()).previous().year  # claims are usually made for the year just closed
-        preferred = current if current is not None else this_year
-        self.year_combo.setCurrentIndex(max(self.year_combo.findData(preferred), 0))
-        self.year_combo.blockSignals(False)
+        # Claims are usually made for the year just closed.
+        self.year_combo.set_years(years, FiscalYear.of(date.today()).previous())
 
     def fiscal_year(self) -> FiscalYear:
-        return FiscalYear(self.year_combo.currentData())
+        return self.year_combo.fiscal_year()
 
     def select_year(self, year: FiscalYear) -> None:
-        self.year_combo.setCurrentIndex(self.year_combo.findData(year.year))
+        self.year_combo.select_year(year)
 
     def refresh(self) -> None:
         record = self.context.read(get_claim, fiscal_year=self.fiscal_year())

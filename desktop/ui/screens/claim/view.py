@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.ui.common.status_label import StatusLabel
+from desktop.ui.common.year_combo import FiscalYearCombo
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -38,7 +38,7 @@ class ClaimView(QWidget):
         super().__init__(parent)
         title = QLabel(_("特別交付税算定資料（派遣初年度の負担金）"))
         title.setObjectName("screenTitle")
-        self.year_combo = QComboBox()
+        self.year_combo = FiscalYearCombo()
         year_label = QLabel(_("年度(&Y):"))
         year_label.setBuddy(self.year_combo)
         self.status_label = StatusLabel()

@@ -48,14 +48,8 @@ class FormsScreen(FormsView):
         self.agreement_combo.clear()
         for row in self.context.read(list_agreements, limit=10_000):
             self.agreement_combo.addItem(f"{row.number}　{row.partner}", row.number)
-        current = self.year_combo.currentData()
-        self.year_combo.clear()
         years = self.context.read(assignment_fiscal_years) or [FiscalYear.of(date.today())]
-        for year in years:
-            self.year_combo.addItem(year.label(), year.year)
-        today_year = FiscalYear.of(date.today()).year
-        index = self.year_combo.findData(current if current is not None else today_year)
-        self.year_combo.setCurrentIndex(max(index, 0))
+        self.year_combo.set_years(years, FiscalYear.of(date.today()))
         town = self.context.read(get_town_profile)
         if not self.addressee_edit.text():
             self.addressee_edit.setText(head_title(town.prefecture) if town.prefecture else "")

@@ -20,6 +20,7 @@ from desktop.i18n import _
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
 from desktop.ui.common.status_label import StatusLabel
+from desktop.ui.common.year_combo import FiscalYearCombo
 from desktop.ui.preview.pdf_preview import PdfPreview
 
 
@@ -31,7 +32,7 @@ class FormsView(QWidget):
         self.form_list = QListWidget()
         self.form_list.setMaximumHeight(160)
         self.agreement_combo = QComboBox()
-        self.year_combo = QComboBox()
+        self.year_combo = FiscalYearCombo()
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText(_("空欄にすると手書き用に空けます"))
         self.date_edit = WarekiDateEdit()

@@ -76,21 +76,14 @@ class LedgerScreen(LedgerView):
         return this_year if this_year in years or not years else years[0]
 
     def _fill_years(self) -> None:
-        current = self.year_combo.currentData()
         years = self.context.read(ledger_fiscal_years) or [FiscalYear.of(date.today())]
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for year in years:
-            self.year_combo.addItem(year.label(), year.year)
-        preferred = current if current is not None else self.model.query().option("fiscal_year")
-        self.year_combo.setCurrentIndex(max(self.year_combo.findData(preferred), 0))
-        self.year_combo.blockSignals(False)
+        self.year_combo.set_years(years, FiscalYear(self.model.query().option("fiscal_year")))
 
     def fiscal_year(self) -> FiscalYear:
-        return FiscalYear(self.year_combo.currentData())
+        return self.year_combo.fiscal_year()
 
     def select_year(self, year: FiscalYear) -> None:
-        self.year_combo.setCurrentIndex(self.year_combo.findData(year.year))
+        self.year_combo.select_year(year)
 
     def _year_changed(self) -> None:
         self.list_panel.set_option("fiscal_year", self.fiscal_year().year)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from desktop.i18n import _
 from desktop.ui.common.list_panel import ListPanel
 from desktop.ui.common.paged_table_model import PagedTableModel
 from desktop.ui.common.status_label import StatusLabel
+from desktop.ui.common.year_combo import FiscalYearCombo
 from desktop.ui.screens.ledger.money_form import MoneyRowForm
 
 
@@ -28,7 +28,7 @@ class LedgerView(QWidget):
         title = QLabel(_("負担金"))
         title.setObjectName("screenTitle")
         self.list_panel = ListPanel(model, _("絞り込み（協約番号・ポスト・氏名・ふりがな）"))
-        self.year_combo = QComboBox()
+        self.year_combo = FiscalYearCombo()
         self.overdue_check = QCheckBox(_("延滞のある行だけ"))
         year_label = QLabel(_("会計年度(&Y):"))
         year_label.setBuddy(self.year_combo)

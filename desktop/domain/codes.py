@@ -31,11 +31,3 @@ def parse_local_gov_code(text: str) -> str:
             )
         )
     return cleaned
-
-
-def is_valid_local_gov_code(text: str) -> bool:
-    try:
-        parse_local_gov_code(text)
-    except CodeError:
-        return False
-    return True

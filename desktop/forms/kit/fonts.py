@@ -113,10 +113,6 @@ def register_fonts() -> list[TTFont]:
         return list(_registered.values())
 
 
-def ipamj_available() -> bool:
-    register_fonts()
-    return IPAMJ in _registered
-
 
 class FontChain:
     """Splits text into runs, each in the first font of the chain that has every character of it."""

@@ -20,6 +20,7 @@ from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.agreements import post_label
 from desktop.store.repos.claim_snapshot import loads
+from desktop.store.repos.ledger import ledger_fiscal_years
 from desktop.store.repos.measure import measure_parameters_for
 from desktop.store.repos.town import get_town_profile
 
@@ -98,9 +99,5 @@ def get_claim(session: Session, fiscal_year: FiscalYear) -> ClaimRecord:
 
 def claim_fiscal_years(session: Session) -> list[FiscalYear]:
     """Years with assignments, money or a claim, newest first."""
-    years: set[FiscalYear] = set(session.scalars(select(Claim.fiscal_year)))
-    years |= set(session.scalars(select(MoneyRow.fiscal_year).distinct()))
-    first, last = session.execute(select(func.min(Assignment.start_on), func.max(Assignment.end_on))).one()
-    if first is not None and last is not None:
-        years |= {FiscalYear(y) for y in range(FiscalYear.of(first).year, FiscalYear.of(last).year + 1)}
+    years = set(session.scalars(select(Claim.fiscal_year))) | set(ledger_fiscal_years(session))
     return sorted(years, reverse=True)

@@ -16,6 +16,7 @@ from desktop.store.models.agreement import Agreement, Post
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.agreements import post_label
+from desktop.store.repos.staffing import assignment_fiscal_years
 
 FAR_FUTURE = "9999-12-31"
 
@@ -194,8 +195,5 @@ def list_money_rows(session: Session, *, fiscal_year: FiscalYear, post_id: int, 
 
 def ledger_fiscal_years(session: Session) -> list[FiscalYear]:
     """Years with money rows or assignments, newest first."""
-    years: set[FiscalYear] = set(session.scalars(select(MoneyRow.fiscal_year).distinct()))
-    first, last = session.execute(select(func.min(Assignment.start_on), func.max(Assignment.end_on))).one()
-    if first is not None and last is not None:
-        years |= {FiscalYear(y) for y in range(FiscalYear.of(first).year, FiscalYear.of(last).year + 1)}
+    years = set(session.scalars(select(MoneyRow.fiscal_year).distinct())) | set(assignment_fiscal_years(session))
     return sorted(years, reverse=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.town import TownCategory, TownProfile
-from desktop.store.models.town import OfficeSetting, Town
+from desktop.store.models.town import Town
 
 
 def get_town_profile(session: Session) -> TownProfile:
@@ -22,12 +21,3 @@ def get_town_profile(session: Session) -> TownProfile:
         mayor_name=town.mayor_name,
         document_prefix=town.document_prefix,
     )
-
-
-def get_setting(session: Session, key: str, default: str = "") -> str:
-    value = session.scalar(select(OfficeSetting.value).where(OfficeSetting.key == key))
-    return default if value is None else value
-
-
-def list_settings(session: Session) -> dict[str, str]:
-    return {s.key: s.value for s in session.scalars(select(OfficeSetting))}

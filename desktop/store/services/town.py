@@ -8,7 +8,7 @@ from desktop.domain.codes import parse_local_gov_code
 from desktop.domain.problems import ValidationError
 from desktop.domain.town import TownProfile, validate_town_profile
 from desktop.store import audit
-from desktop.store.models.town import OfficeSetting, Town
+from desktop.store.models.town import Town
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.change import Change
 
@@ -34,19 +34,3 @@ def update_town_profile(session: Session, *, profile: TownProfile) -> Change:
         audit.record(session, entity="town", entity_id=1, action="update", before=before, after=after,
                      summary=after.name)
     return Change("town", "update", (1,))
-
-
-def set_office_setting(session: Session, *, key: str, value: str) -> Change:
-    setting = session.get(OfficeSetting, key)
-    before = setting.value if setting else None
-    if before == value:
-        return Change("setting", "unchanged")
-    if setting is None:
-        setting = OfficeSetting(key=key, value=value)
-        session.add(setting)
-    else:
-        setting.value = value
-    session.flush()
-    audit.record(session, entity="setting", entity_id=key, action="update", before=before, after=value,
-                 summary=key)
-    return Change("setting", "update")

@@ -46,13 +46,14 @@ class LedgerScreen(LedgerView):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.context = context
-        self.model = LedgerTableModel(context, self._preferred_year(context))
+        years = context.read(ledger_fiscal_years)
+        self.model = LedgerTableModel(context, self._preferred_year(years))
         super().__init__(self.model, parent)
         self.line: LedgerRow | None = None
         self.entry_rows: list[MoneyRowView] = []
         self.editing: MoneyRowView | None = None
         self.job: BackgroundJob | None = None
-        self._fill_years()
+        self._fill_years(years)
         self.year_combo.currentIndexChanged.connect(lambda _i: self._year_changed())
         self.overdue_check.toggled.connect(lambda on: self.list_panel.set_option("overdue_only", on))
         self.list_panel.current_changed.connect(self._select_line)
@@ -69,15 +70,15 @@ class LedgerScreen(LedgerView):
 
     # -- year and list
     @staticmethod
-    def _preferred_year(context: AppContext) -> FiscalYear:
+    def _preferred_year(years: list[FiscalYear]) -> FiscalYear:
         """This fiscal year if the ledger has it, else the newest year it has."""
-        years = context.read(ledger_fiscal_years)
         this_year = FiscalYear.of(date.today())
         return this_year if this_year in years or not years else years[0]
 
-    def _fill_years(self) -> None:
-        years = self.context.read(ledger_fiscal_years) or [FiscalYear.of(date.today())]
-        self.year_combo.set_years(years, FiscalYear(self.model.query().option("fiscal_year")))
+    def _fill_years(self, years: list[FiscalYear] | None = None) -> None:
+        if years is None:
+            years = self.context.read(ledger_fiscal_years)
+        self.year_combo.set_years(years or [FiscalYear.of(date.today())], FiscalYear(self.model.query().option("fiscal_year")))
 
     def fiscal_year(self) -> FiscalYear:
         return self.year_combo.fiscal_year()

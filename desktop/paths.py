@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import sys
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -43,17 +43,18 @@ def default_office_path() -> Path:
     return data_dir() / OFFICE_FILE_NAME
 
 
-def resource_root() -> Path:
-    """The folder holding resources/ and locale/: the checkout, or PyInstaller's bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+def package_root() -> Path:
+    """The installed `desktop` package, which carries resources/ and locale/ as package data.
+
+    Found through importlib.resources, so a wheel, an editable checkout and PyInstaller's
+    bundle all work alike; reportlab and Qt need real paths, which every one of them has.
+    """
+    return Path(str(files("desktop")))
 
 
 def resources_dir() -> Path:
-    return resource_root() / "resources"
+    return package_root() / "resources"
 
 
 def locale_dir() -> Path:
-    return resource_root() / "locale"
+    return package_root() / "locale"

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def compile_catalogs() -> None:
-    for po in (ROOT / "locale").glob("*/LC_MESSAGES/renkei.po"):
+    for po in (ROOT / "desktop" / "locale").glob("*/LC_MESSAGES/renkei.po"):
         subprocess.run(
             [sys.executable, "-m", "babel.messages.frontend", "compile", "-i", str(po),
              "-o", str(po.with_suffix(".mo"))],

@@ -30,7 +30,7 @@ def fields(text: str) -> set[str]:
 
 
 def test_english_catalog_is_complete_and_consistent() -> None:
-    with (ROOT / "locale/en/LC_MESSAGES/renkei.po").open("rb") as handle:
+    with (ROOT / "desktop/locale/en/LC_MESSAGES/renkei.po").open("rb") as handle:
         catalog = read_po(handle, locale="en")
     translated = {m.id: m for m in catalog if m.id}
     in_source = source_messages()
@@ -45,7 +45,7 @@ def test_english_catalog_is_complete_and_consistent() -> None:
 
 
 def test_language_switch_needs_no_compiled_files() -> None:
-    compiled = i18n._compile_po(ROOT / "locale/en/LC_MESSAGES/renkei.po")
+    compiled = i18n._compile_po(ROOT / "desktop/locale/en/LC_MESSAGES/renkei.po")
     assert compiled.gettext("保存しました") == "Saved"
     assert i18n.set_language("en") == "en"
     try:

@@ -16,11 +16,6 @@ from desktop.forms.kit import fonts
 from desktop.forms.roster_f2 import RosterFormData, RosterFormLine
 from desktop.store.demo import DEMO_TOWN
 
-needs_ipamj = pytest.mark.skipif(
-    fonts.find_ipamj() is None,
-    reason="IPAmj明朝 (fonts-ipamj-mincho) is not installed here; .ci/run installs it so CI runs this",
-)
-
 
 @pytest.fixture(autouse=True)
 def default_font_search() -> Iterator[None]:

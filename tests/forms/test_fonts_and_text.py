@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from desktop.forms.kit import fonts
 from desktop.forms.kit.fonts import FontChain, MissingGlyphError, Source
 from desktop.forms.kit.text import NO_LINE_START, tokens, wrap
-from tests.forms.conftest import needs_ipamj
 
 
 def test_bundled_fonts_cover_names_of_jis_x_0208_and_beyond() -> None:
@@ -20,7 +19,6 @@ def test_bundled_fonts_cover_names_of_jis_x_0208_and_beyond() -> None:
     assert chain.font_for("剝") == fonts.MINCHO
 
 
-@needs_ipamj
 def test_ipamj_takes_what_ipaex_lacks() -> None:
     chain = FontChain()
     assert chain.font_for("𠮷") == fonts.IPAMJ
@@ -36,19 +34,25 @@ def test_a_character_no_font_has_stops_with_its_record_and_field() -> None:
     assert caught.value.char == "\U000F0001"
 
 
-def test_without_ipamj_yoshi_stops_the_print(tmp_path: Path) -> None:
-    fonts.set_ipamj_path(tmp_path / "missing.ttf", search_system=False)
+def test_a_character_beyond_every_bundled_font_stops_the_print() -> None:
+    # U+30000 (CJK Extension G) is newer than IPAmj明朝 005.01.
     chain = FontChain()
-    assert fonts.IPAMJ not in chain.names
-    with pytest.raises(MissingGlyphError, match="𠮷"):
-        chain.runs("𠮷田", Source("派遣職員 𠮷田", "氏名"))
+    assert fonts.IPAMJ in chain.names
+    with pytest.raises(MissingGlyphError, match="U\\+30000"):
+        chain.runs("\U00030000田", Source("派遣職員 \U00030000田", "氏名"))
 
 
-@needs_ipamj
-def test_path_set_in_the_app_is_used() -> None:
-    found = fonts.find_ipamj()
-    assert found is not None
-    fonts.set_ipamj_path(found, search_system=False)
+def test_a_missing_override_path_falls_back_to_the_bundled_copy(tmp_path: Path) -> None:
+    fonts.set_ipamj_path(tmp_path / "missing.ttf", search_system=False)
+    assert fonts.find_ipamj() == fonts.bundled_ipamj()
+    assert FontChain().font_for("𠮷") == fonts.IPAMJ
+
+
+def test_path_set_in_the_app_is_used(tmp_path: Path) -> None:
+    copy = tmp_path / "my-ipamjm.ttf"
+    copy.write_bytes(fonts.bundled_ipamj().read_bytes())
+    fonts.set_ipamj_path(copy, search_system=False)
+    assert fonts.find_ipamj() == copy
     assert FontChain().font_for("𠮷") == fonts.IPAMJ
 
 

@@ -1,4 +1,4 @@
-"""Fonts for forms: IPAex明朝/ゴシック bundled, IPAmj明朝 from the system, chosen per character.
+"""Fonts for forms: IPAex明朝/ゴシック and IPAmj明朝, all bundled, chosen per character.
 
 A character is drawn with the first font of the chain that has it. A character that no
 font has stops the print with MissingGlyphError naming the character, record and field;
@@ -56,8 +56,8 @@ _CONTROL_TO_SPACE = str.maketrans("\n\r\t", "   ")
 
 
 def set_ipamj_path(path: Path | None, *, search_system: bool = True) -> None:
-    """A path set in the app (settings) wins over the system search; search_system=False and
-    no path leaves IPAmj out of the chain (tests of the missing-glyph stop use that)."""
+    """A path set in the app (File menu, `--ipamj`) overrides the bundled copy; so does a system
+    copy unless search_system=False. The bundled copy is always the last candidate."""
     global _ipamj_path_override, _ipamj_search
     _ipamj_path_override, _ipamj_search = path, search_system
     with _lock:
@@ -87,8 +87,17 @@ def _ipamj_candidates() -> Iterator[Path]:
         yield folder / IPAMJ_FILE
 
 
+def bundled_ipamj() -> Path:
+    return resources_dir() / "fonts" / IPAMJ_FILE
+
+
 def find_ipamj() -> Path | None:
-    return next((p for p in _ipamj_candidates() if p.is_file()), None)
+    """The IPAmj明朝 in use: an override if one is set and exists, else the bundled copy."""
+    return next((p for p in _ipamj_candidates() if p.is_file()), None) or _existing(bundled_ipamj())
+
+
+def _existing(path: Path) -> Path | None:
+    return path if path.is_file() else None
 
 
 def _register(name: str, path: Path) -> TTFont:

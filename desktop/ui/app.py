@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.i18n import _, set_language
@@ -15,7 +14,10 @@ from desktop.store.backup import backup_office
 from desktop.store.db import Office, OfficeError, check_integrity, open_office
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
+from desktop.ui.common.fatal import platform_available, report_fatal, report_warning
+from desktop.ui.fonts import install_fonts
 from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import InstanceServer, hand_over
 
 ORGANISATION = "RenkeiDesk"
 APPLICATION = "RenkeiDesk"
@@ -36,19 +38,6 @@ def install_qt_translator(app: QApplication, language: str) -> QTranslator | Non
         app.installTranslator(translator)
         return translator
     return None
-
-
-def install_fonts(app: QApplication) -> None:
-    """The bundled IPAex fonts, so Japanese shows on a machine with no Japanese font installed."""
-    families: list[str] = []
-    for name in ("ipaexg.ttf", "ipaexm.ttf"):
-        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
-        if font_id >= 0:
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    if not QFontDatabase.writingSystems(app.font().family()).count(QFontDatabase.WritingSystem.Japanese) and families:
-        font = QFont(families[0])
-        font.setPointSize(max(app.font().pointSize(), 10))
-        app.setFont(font)
 
 
 def prepare_application(argv: list[str], language: str | None) -> tuple[QApplication, QSettings, str]:
@@ -103,20 +92,36 @@ def check_and_back_up(window: MainWindow) -> BackgroundJob:
     return run_in_background(window, _("事務ファイルを確認しています…"), work, done, failed, show_dialog=False)
 
 
+def bring_to_front(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_app(db: Path, *, language: str | None = None) -> int:
+    if not platform_available():
+        print(_("画面（ディスプレイ）がないため、ウィンドウを開けません。コマンドの使い方は renkei-desk --help で確かめてください。"),
+              file=sys.stderr)
+        return 1
     app, settings, _chosen = prepare_application(sys.argv[:1], language)
+    if hand_over(db):
+        print(_("この事務ファイルはすでに開いているウィンドウを前面に出しました。"), file=sys.stderr)
+        return 0
     try:
         office = open_or_create_with_demo(db, deferred_checks=True)
     except OfficeError as error:
-        QMessageBox.critical(None, _("事務ファイルを開けません"), str(error))
-        return 1
+        return report_fatal(_("事務ファイルを開けません"), str(error))
     context = AppContext(office)
     window = MainWindow(context, settings)
+    instance = InstanceServer(office.path, window)
+    instance.activation_requested.connect(lambda: bring_to_front(window))
     window.show()
     window.startup_job = check_and_back_up(window)
     for warning in office.warnings:
-        QMessageBox.warning(window, _("事務ファイルの場所"), warning)
+        report_warning(_("事務ファイルの場所"), warning, window)
     try:
         return app.exec()
     finally:
+        instance.close()
         office.close()

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop import fontfiles
 from desktop.forms.kit import fonts
 from desktop.forms.kit.fonts import FontChain, MissingGlyphError, Source
 from desktop.forms.kit.text import NO_LINE_START, tokens, wrap
@@ -44,15 +45,15 @@ def test_a_character_beyond_every_bundled_font_stops_the_print() -> None:
 
 def test_a_missing_override_path_falls_back_to_the_bundled_copy(tmp_path: Path) -> None:
     fonts.set_ipamj_path(tmp_path / "missing.ttf", search_system=False)
-    assert fonts.find_ipamj() == fonts.bundled_ipamj()
+    assert fontfiles.find_ipamj() == fontfiles.bundled_ipamj()
     assert FontChain().font_for("𠮷") == fonts.IPAMJ
 
 
 def test_path_set_in_the_app_is_used(tmp_path: Path) -> None:
     copy = tmp_path / "my-ipamjm.ttf"
-    copy.write_bytes(fonts.bundled_ipamj().read_bytes())
+    copy.write_bytes(fontfiles.bundled_ipamj().read_bytes())
     fonts.set_ipamj_path(copy, search_system=False)
-    assert fonts.find_ipamj() == copy
+    assert fontfiles.find_ipamj() == copy
     assert FontChain().font_for("𠮷") == fonts.IPAMJ
 
 

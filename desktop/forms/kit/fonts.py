@@ -7,40 +7,41 @@ nothing is ever replaced or dropped silently.
 
 from __future__ import annotations
 
-import os
+import re
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from desktop.forms.kit import unicode_cmap
+from desktop import fontfiles
+from desktop.fontfiles import GOTHIC_FILE, MINCHO_FILE, find_ipamj
+from desktop.forms.kit import unicode_cmap, variation
 from desktop.i18n import _
-from desktop.paths import resources_dir
 
 MINCHO = "IPAexMincho"
 GOTHIC = "IPAexGothic"
 IPAMJ = "IPAmjMincho"
-IPAMJ_ENV = "RENKEI_DESK_IPAMJ"
-IPAMJ_FILE = "ipamjm.ttf"
 
 _lock = threading.Lock()
 _registered: dict[str, TTFont] = {}
-_ipamj_path_override: Path | None = None
-_ipamj_search = True
+_variations: dict[str, variation.VariationTable] = {}
 
 
 class MissingGlyphError(Exception):
-    """No font in the chain can print a character; the message says which, where and what to do."""
+    """No font in the chain can print a character or a variation sequence; the message says
+    which (with its code points, since a clerk cannot see a missing glyph), where, and what to do."""
 
     def __init__(self, char: str, record: str, field: str) -> None:
         self.char, self.record, self.field = char, record, field
         super().__init__(_(
-            "「{char}」（U+{code:04X}）を印刷できるフォントがありません（{record}の{field}）。"
-            "IPAmj明朝をインストールするか、設定でフォントの場所を指定してください。印刷は中止しました。"
-        ).format(char=char, code=ord(char), record=record or _("帳票"), field=field or _("本文")))
+            "「{char}」（{codes}）を印刷できるフォントがありません（{record}の{field}）。"
+            "この文字を持つフォントを ファイル → IPAmj明朝の場所を設定… で指定するか"
+            "（コマンドでは --ipamj または環境変数 RENKEI_DESK_IPAMJ）、文字を確かめてください。"
+            "印刷は中止しました。"
+        ).format(char=char, codes=variation.describe(char), record=record or _("帳票"),
+                 field=field or _("本文")))
 
 
 @dataclass(frozen=True)
@@ -56,69 +57,29 @@ _CONTROL_TO_SPACE = str.maketrans("\n\r\t", "   ")
 
 
 def set_ipamj_path(path: Path | None, *, search_system: bool = True) -> None:
-    """A path set in the app (File menu, `--ipamj`) overrides the bundled copy; so does a system
-    copy unless search_system=False. The bundled copy is always the last candidate."""
-    global _ipamj_path_override, _ipamj_search
-    _ipamj_path_override, _ipamj_search = path, search_system
+    """Points IPAmj明朝 elsewhere (see desktop.fontfiles); the next chain registers that file."""
+    fontfiles.set_ipamj_path(path, search_system=search_system)
     with _lock:
         _registered.pop(IPAMJ, None)
-
-
-def _ipamj_candidates() -> Iterator[Path]:
-    if _ipamj_path_override is not None:
-        yield _ipamj_path_override
-    if not _ipamj_search:
-        return
-    if os.environ.get(IPAMJ_ENV):
-        yield Path(os.environ[IPAMJ_ENV])
-    home = Path.home()
-    folders = [
-        Path("/usr/share/fonts/truetype/ipamj"), Path("/usr/share/fonts/opentype/ipamj"),
-        Path("/usr/share/fonts/truetype"), Path("/usr/local/share/fonts"), home / ".local/share/fonts",
-        home / ".fonts", Path("/Library/Fonts"), home / "Library/Fonts",
-    ]
-    windir = os.environ.get("WINDIR")
-    if windir:
-        folders.append(Path(windir) / "Fonts")
-    local = os.environ.get("LOCALAPPDATA")
-    if local:
-        folders.append(Path(local) / "Microsoft/Windows/Fonts")
-    for folder in folders:
-        yield folder / IPAMJ_FILE
-
-
-def bundled_ipamj() -> Path:
-    return resources_dir() / "fonts" / IPAMJ_FILE
-
-
-def find_ipamj() -> Path | None:
-    """The IPAmj明朝 in use: an override if one is set and exists, else the bundled copy."""
-    return next((p for p in _ipamj_candidates() if p.is_file()), None) or _existing(bundled_ipamj())
-
-
-def _existing(path: Path) -> Path | None:
-    return path if path.is_file() else None
 
 
 def _register(name: str, path: Path) -> TTFont:
     font = TTFont(name, str(path))
     pdfmetrics.registerFont(font)
+    _variations[name] = variation.VariationTable(path)
     return font
 
 
 def register_fonts() -> list[TTFont]:
-    """Registers the chain once per process: [IPAex明朝, IPAexゴシック, IPAmj明朝 if found]."""
+    """Registers the chain once per process: [IPAex明朝, IPAexゴシック, IPAmj明朝]."""
     with _lock:
         unicode_cmap.install()
-        fonts_dir = resources_dir() / "fonts"
         if MINCHO not in _registered:
-            _registered[MINCHO] = _register(MINCHO, fonts_dir / "ipaexm.ttf")
+            _registered[MINCHO] = _register(MINCHO, fontfiles.bundled(MINCHO_FILE))
         if GOTHIC not in _registered:
-            _registered[GOTHIC] = _register(GOTHIC, fonts_dir / "ipaexg.ttf")
+            _registered[GOTHIC] = _register(GOTHIC, fontfiles.bundled(GOTHIC_FILE))
         if IPAMJ not in _registered:
-            path = find_ipamj()
-            if path is not None:
-                _registered[IPAMJ] = _register(IPAMJ, path)
+            _registered[IPAMJ] = _register(IPAMJ, find_ipamj())
         return list(_registered.values())
 
 
@@ -132,6 +93,7 @@ class FontChain:
         self.names = [n for n in order if n in _registered]
         self._cmaps = [_registered[n].face.charToGlyph for n in self.names]
         self._faces = {n: _registered[n].face for n in self.names}
+        self._tables = [(n, _variations[n]) for n in self.names]
         self._cache: dict[str, str | None] = {}
         self._widths: dict[str, float] = {}  # character → width at 1 pt
 
@@ -143,8 +105,31 @@ class FontChain:
         self._cache[char] = found
         return found
 
+    def encode(self, text: str, source: Source = NO_SOURCE) -> str:
+        """Text as it is drawn: each variation sequence becomes the private code of its glyph.
+
+        Raises MissingGlyphError naming the sequence when no font of the chain has it, and for
+        a selector with no character before it; a sequence never prints as its base alone.
+        """
+        if variation.SELECTORS.search(text) is None:
+            return text
+
+        def glyph_code(match: re.Match[str]) -> str:
+            sequence = match.group(0)
+            for name, table in self._tables:
+                glyph = table.glyph(sequence[0], sequence[1])
+                if glyph is not None:
+                    return chr(variation.private_code(sequence, self._faces[name], table, glyph))
+            raise MissingGlyphError(sequence, source.record, source.field)
+
+        encoded = variation.SEQUENCE.sub(glyph_code, text)
+        stray = variation.SELECTORS.search(encoded)
+        if stray is not None:
+            raise MissingGlyphError(stray.group(0), source.record, source.field)
+        return encoded
+
     def runs(self, text: str, source: Source = NO_SOURCE) -> list[tuple[str, str]]:
-        text = text.translate(_CONTROL_TO_SPACE)
+        text = self.encode(text, source).translate(_CONTROL_TO_SPACE)
         fonts = [self.font_for(char) for char in text]
         if None in fonts:
             char = text[fonts.index(None)]
@@ -159,6 +144,7 @@ class FontChain:
 
     def width(self, text: str, size: float, source: Source = NO_SOURCE) -> float:
         """Width in points; per-character widths are cached (layout asks for them thousands of times)."""
+        text = self.encode(text, source)
         total = 0.0
         widths = self._widths
         for char in text:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 from desktop.forms.kit.fonts import NO_SOURCE, FontChain, Source
+from desktop.forms.kit.variation import SELECTOR
 
 NO_LINE_START = set("、。，．,.）〕］｝〉》」』】〙〗〟’”｠»・：；:;!?！？ー〜ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ)]}")
 NO_LINE_END = set("（〔［｛〈《「『【〘〖〝‘“｟«([{")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/@%+\-]*|.", re.DOTALL)
+# A character keeps its variation selector: 葛󠄀 is one token, never split across lines.
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/@%+\-]*|." + SELECTOR + "*", re.DOTALL)
+_CLUSTER = re.compile("." + SELECTOR + "*", re.DOTALL)
 
 
 def tokens(text: str) -> list[str]:
@@ -38,7 +41,7 @@ def _wrap_paragraph(text: str, chain: FontChain, size: float, width: float, sour
             current, current_width = carried, chain.width("".join(carried), size, source)
         if token_width > width and len(token) > 1:
             # A word longer than the line is split by character rather than overflowing.
-            for char in token:
+            for char in _CLUSTER.findall(token):
                 char_width = chain.width(char, size, source)
                 if current and current_width + char_width > width:
                     lines.append("".join(current))

@@ -1,4 +1,5 @@
-"""A fix for reportlab's ToUnicode CMap, which writes characters beyond U+FFFF (𠮷) as bare hex.
+"""A fix for reportlab's ToUnicode CMap, which writes characters beyond U+FFFF (𠮷) as bare hex,
+and the text of variation sequences drawn through private codes (see variation.py).
 
 PDF requires UTF-16BE in a bfchar destination, so U+20BB7 must be <D842DFB7>; reportlab
 writes <20BB7>, which viewers and pypdf reject, and 𠮷 cannot be copied or searched.
@@ -9,9 +10,13 @@ from __future__ import annotations
 
 from reportlab.pdfbase import ttfonts
 
+from desktop.forms.kit import variation
+
 
 def _utf16_hex(code_point: int) -> str:
-    return chr(code_point).encode("utf-16-be", "surrogatepass").hex().upper()
+    """The text a glyph stands for: the character, or the whole variation sequence it draws."""
+    text = variation.sequence_of(code_point) or chr(code_point)
+    return text.encode("utf-16-be", "surrogatepass").hex().upper()
 
 
 def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:

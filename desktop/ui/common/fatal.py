@@ -27,6 +27,14 @@ def display_present() -> bool:
     return True
 
 
+def platform_available() -> bool:
+    """False where Qt could not start at all (Linux with no display and no platform chosen):
+    Qt would abort the process there instead of returning an error."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def report_fatal(title: str, message: str, parent: QWidget | None = None) -> int:
     """Says why the window cannot go on; returns the exit status (1) for the caller to return."""
     print(f"{title}: {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,41 @@
+"""The window draws with the bundled fonts, so 髙﨑 and 𠮷 show as typed on a PC with no Japanese font.
+
+IPAexゴシック is the application font and IPAmj明朝 its fallback for what IPAex lacks
+(𠮷 and the other MJ characters); a system font is never needed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop.fontfiles import GOTHIC_FILE, MINCHO_FILE, bundled, find_ipamj
+
+UI_FAMILY = "IPAexGothic"
+FALLBACK_FAMILY = "IPAmjMincho"
+
+
+def register_bundled_fonts() -> list[str]:
+    """Adds the font files to Qt's database (lazily read by Qt, so start-up stays quick)."""
+    families: list[str] = []
+    for path in (bundled(GOTHIC_FILE), bundled(MINCHO_FILE), find_ipamj()):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def install_fonts(app: QApplication) -> None:
+    families = register_bundled_fonts()
+    chain = [family for family in (UI_FAMILY, FALLBACK_FAMILY) if family in families]
+    if not chain:
+        return
+    font = QFont(app.font())
+    font.setFamilies(chain)
+    font.setPointSize(max(app.font().pointSize(), 10))
+    app.setFont(font)
+    # A widget that names one family of its own (a style sheet, rich text) still reaches
+    # IPAmj明朝 for 𠮷 through Qt's substitution table.
+    if FALLBACK_FAMILY in families:
+        for family in ("IPAexGothic", "IPAexMincho"):
+            QFont.insertSubstitution(family, FALLBACK_FAMILY)

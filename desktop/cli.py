@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.fontfiles import set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import default_office_path
 from desktop.store.db import OfficeError
@@ -16,6 +17,8 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--db", type=Path, default=default, help=_("事務ファイルのパス"))
     parser.add_argument("--lang", choices=("ja", "en"), default=default, help=_("表示言語"))
+    parser.add_argument("--ipamj", type=Path, default=default,
+                        help=_("IPAmj明朝（ipamjm.ttf）の場所。省略すると同梱のものを使います（環境変数 RENKEI_DESK_IPAMJ でも指定できます）"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(_pre_language(argv))
     args = build_parser().parse_args(argv)
     db: Path = (args.db or default_office_path()).expanduser()
+    if args.ipamj:
+        set_ipamj_path(args.ipamj.expanduser())
     try:
         if args.verb is None:
             from desktop.ui.app import run_app

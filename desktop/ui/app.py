@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.fontfiles import IPAMJ_ENV, set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import config_dir, resources_dir
 from desktop.store.backup import backup_office
@@ -48,12 +50,10 @@ def prepare_application(argv: list[str], language: str | None) -> tuple[QApplica
     settings = app_settings()
     chosen = set_language(language or str(settings.value("ui/language", "ja")))
     install_qt_translator(app, chosen)
-    install_fonts(app)
     ipamj = settings.value("fonts/ipamj_path")
-    if ipamj:
-        from desktop.forms.kit.fonts import set_ipamj_path  # reportlab loads only when needed
-
-        set_ipamj_path(Path(str(ipamj)))
+    if ipamj and not os.environ.get(IPAMJ_ENV):
+        set_ipamj_path(Path(str(ipamj)))  # the forms register fonts on first print
+    install_fonts(app)
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

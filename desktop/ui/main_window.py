@@ -125,8 +125,9 @@ class MainWindow(QMainWindow):
                                             lambda _r: None, failed, show_dialog=False)
 
     def _choose_ipamj(self) -> None:
-        """Names such as 𠮷 print with IPAmj明朝; where the system search misses it, the clerk points to it."""
-        from desktop.forms.kit.fonts import find_ipamj, set_ipamj_path
+        """IPAmj明朝 is bundled; a town that keeps a newer copy (more MJ characters) points to it here."""
+        from desktop.fontfiles import find_ipamj
+        from desktop.forms.kit.fonts import set_ipamj_path
 
         found = find_ipamj()
         path, _chosen = QFileDialog.getOpenFileName(

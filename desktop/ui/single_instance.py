@@ -35,7 +35,7 @@ def hand_over(office_path: Path, timeout_ms: int = KNOCK_TIMEOUT_MS) -> bool:
         return False
     socket.write(KNOCK)
     socket.flush()
-    answered = socket.waitForReadyRead(timeout_ms) and socket.readAll().data().startswith(ANSWER)
+    answered = socket.waitForReadyRead(timeout_ms) and bytes(socket.readAll().data()).startswith(ANSWER)
     socket.disconnectFromServer()
     return answered
 
@@ -63,7 +63,7 @@ class InstanceServer(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _on_knock(self, socket: QLocalSocket) -> None:
-        if socket.readAll().data().startswith(KNOCK.strip()):
+        if bytes(socket.readAll().data()).startswith(KNOCK.strip()):
             socket.write(ANSWER)
             socket.flush()
             self.activation_requested.emit()

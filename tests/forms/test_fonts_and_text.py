@@ -4,6 +4,7 @@ from itertools import pairwise, takewhile
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -52,9 +53,12 @@ def test_a_missing_override_path_falls_back_to_the_bundled_copy(tmp_path: Path) 
 def test_path_set_in_the_app_is_used(tmp_path: Path) -> None:
     copy = tmp_path / "my-ipamjm.ttf"
     copy.write_bytes(fontfiles.bundled_ipamj().read_bytes())
+    FontChain()  # the bundled copy is registered first, as in a running window
     fonts.set_ipamj_path(copy, search_system=False)
     assert fontfiles.find_ipamj() == copy
     assert FontChain().font_for("𠮷") == fonts.IPAMJ
+    # The canvas draws with the new file, not the first one registered under the name.
+    assert pdfmetrics.getFont(fonts.IPAMJ).face.filename == str(copy)
 
 
 japanese = st.text(alphabet=st.sampled_from(list("あいうえお漢字髙﨑、。「」（）ーっ 1234567890ABCxyz.,")), max_size=120)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from desktop import fontfiles
 from desktop.fontfiles import GOTHIC_FILE, MINCHO_FILE, find_ipamj
@@ -65,6 +65,10 @@ def set_ipamj_path(path: Path | None, *, search_system: bool = True) -> None:
 
 def _register(name: str, path: Path) -> TTFont:
     font = TTFont(name, str(path))
+    # registerFont keeps the first font of a name and silently ignores a later one, so a
+    # new IPAmj path would never reach the canvas; the name must point at this file.
+    pdfmetrics._fonts.pop(name, None)
+    pdfmetrics._dynFaceNames.pop(font.face.name, None)
     pdfmetrics.registerFont(font)
     _variations[name] = variation.VariationTable(path)
     return font
@@ -79,7 +83,11 @@ def register_fonts() -> list[TTFont]:
         if GOTHIC not in _registered:
             _registered[GOTHIC] = _register(GOTHIC, fontfiles.bundled(GOTHIC_FILE))
         if IPAMJ not in _registered:
-            _registered[IPAMJ] = _register(IPAMJ, find_ipamj())
+            try:
+                _registered[IPAMJ] = _register(IPAMJ, find_ipamj())
+            except (OSError, TTFError):
+                # An override that is not a readable TrueType file: the bundled copy prints instead.
+                _registered[IPAMJ] = _register(IPAMJ, fontfiles.bundled_ipamj())
         return list(_registered.values())
 
 

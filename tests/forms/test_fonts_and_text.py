@@ -4,9 +4,9 @@ from itertools import pairwise, takewhile
 from pathlib import Path
 
 import pytest
-from reportlab.pdfbase import pdfmetrics
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlab.pdfbase import pdfmetrics
 
 from desktop import fontfiles
 from desktop.forms.kit import fonts

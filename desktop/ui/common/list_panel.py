@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.ui.common.paged_table_model import PagedTableModel, Query
+from desktop.ui.common.sequence_text import SequenceDelegate
 
 FILTER_DELAY_MS = 60
 
@@ -41,6 +42,7 @@ class ListPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setItemDelegate(SequenceDelegate(self.table))
         if model.sortable():
             # No arrow until the clerk picks a column: the repository's default order applies.
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

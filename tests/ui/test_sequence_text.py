@@ -1,0 +1,60 @@
+"""Lists draw 辻󠄂 (U+8FBB U+E0102) with the glyph it selects, where Qt alone draws plain 辻."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QImage, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.common.sequence_text import SequenceDelegate
+from desktop.ui.fonts import install_fonts
+
+TSUJI, KATSURA = "辻\U000e0102", "葛\U000e0100"
+
+
+def cell_images(qtbot: QtBot, texts: list[str], delegate: QStyledItemDelegate | None) -> list[QImage]:
+    model = QStandardItemModel()
+    for text in texts:
+        model.appendRow(QStandardItem(text))
+    view = QTableView()
+    qtbot.addWidget(view)
+    font = QFont(view.font())
+    font.setPixelSize(40)
+    view.setFont(font)
+    view.setModel(model)
+    if delegate is not None:
+        view.setItemDelegate(delegate)
+    view.verticalHeader().setDefaultSectionSize(60)
+    view.horizontalHeader().setDefaultSectionSize(120)
+    view.resize(300, 60 * len(texts) + 60)
+    view.show()
+    qtbot.waitExposed(view)
+    shot = view.viewport().grab().toImage()
+    return [shot.copy(view.visualRect(model.index(row, 0))).convertToFormat(QImage.Format.Format_Grayscale8)
+            for row in range(len(texts))]
+
+
+def differing(first: QImage, second: QImage) -> int:
+    return sum(1 for y in range(first.height()) for x in range(first.width())
+               if abs(first.pixelColor(x, y).lightness() - second.pixelColor(x, y).lightness()) > 100)
+
+
+def ink(image: QImage) -> int:
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if image.pixelColor(x, y).lightness() < 128)
+
+
+def test_qt_alone_draws_the_base_character(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """Why the delegate exists: without it the sequence and its base look the same."""
+    install_fonts(qapp)
+    with_sequence, base = cell_images(qtbot, [TSUJI, "辻"], None)
+    assert differing(with_sequence, base) == 0
+
+
+def test_the_list_draws_the_selected_glyph(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
+    install_fonts(qapp)
+    tsuji, tsuji_base, katsura, katsura_base = cell_images(
+        qtbot, [TSUJI, "辻", KATSURA, "葛"], SequenceDelegate())
+    assert ink(tsuji) > 100 and ink(katsura) > 100
+    assert differing(tsuji, tsuji_base) > 30
+    assert differing(katsura, katsura_base) > 30

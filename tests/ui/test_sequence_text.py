@@ -6,7 +6,7 @@ from PySide6.QtGui import QFont, QImage, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QStyledItemDelegate, QTableView
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.common.sequence_text import SequenceDelegate
+from desktop.ui.common.sequence_text import NameEdit, SequenceDelegate
 from desktop.ui.fonts import install_fonts
 
 TSUJI, KATSURA = "辻\U000e0102", "葛\U000e0100"
@@ -58,3 +58,23 @@ def test_the_list_draws_the_selected_glyph(qtbot: QtBot, qapp) -> None:  # type:
     assert ink(tsuji) > 100 and ink(katsura) > 100
     assert differing(tsuji, tsuji_base) > 30
     assert differing(katsura, katsura_base) > 30
+
+
+def edit_image(qtbot: QtBot, text: str) -> QImage:
+    edit = NameEdit(text)
+    qtbot.addWidget(edit)
+    font = QFont(edit.font())
+    font.setPixelSize(40)
+    edit.setFont(font)
+    edit.resize(240, 60)
+    edit.show()
+    qtbot.waitExposed(edit)
+    edit.clearFocus()
+    return edit.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+
+
+def test_a_name_field_shows_the_selected_glyph_when_not_typing(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
+    install_fonts(qapp)
+    with_sequence, base = edit_image(qtbot, TSUJI + "太郎"), edit_image(qtbot, "辻太郎")
+    assert differing(with_sequence, base) > 30
+    assert differing(edit_image(qtbot, "山田太郎"), edit_image(qtbot, "山田太郎")) == 0

@@ -4,7 +4,8 @@ Qt's text shaping hands HarfBuzz the base character's glyph and drops the select
 glue has "TODO add support for variation selectors"), so 辻󠄂 would show as 辻. Where a
 name is drawn by our own code — every list, through SequenceDelegate — the selected glyph
 is looked up in the same format-14 cmaps the forms use and drawn as a glyph run of the
-bundled font, so the list shows what prints.
+bundled font, so the list shows what prints. Name fields (NameEdit) do the same while the
+clerk is not typing in them.
 """
 
 from __future__ import annotations
@@ -12,8 +13,14 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QGlyphRun, QPainter, QRawFont
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QFont, QFontMetricsF, QGlyphRun, QPainter, QPaintEvent, QRawFont
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionFrame,
+    QStyleOptionViewItem,
+)
 
 from desktop.fontfiles import GOTHIC_FILE, bundled, find_ipamj
 from desktop.forms.kit.variation import SELECTORS, SEQUENCE, VariationTable
@@ -115,3 +122,24 @@ class SequenceDelegate(QStyledItemDelegate):
         draw_text(painter, text_rect.adjusted(3, 0, -3, 0), text, cell.font,
                   Qt.AlignmentFlag(int(cell.displayAlignment)))
         painter.restore()
+
+
+class NameEdit(QLineEdit):
+    """A name field: while the clerk is not typing in it, a name with a variation sequence is
+    drawn as it prints; while typing, Qt's own editor (cursor, selection, input method) draws."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        text = self.text()
+        if self.hasFocus() or not has_sequence(text) or self.echoMode() != QLineEdit.EchoMode.Normal:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        frame = QStyleOptionFrame()
+        self.initStyleOption(frame)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, frame, painter, self)
+        area = QRectF(self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, frame, self))
+        margins = self.textMargins()
+        painter.setPen(self.palette().color(self.palette().ColorRole.Text))
+        draw_text(painter, area.adjusted(margins.left() + 2, margins.top(), -margins.right() - 2,
+                                         -margins.bottom()), text, self.font())
+        painter.end()

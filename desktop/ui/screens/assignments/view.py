@@ -23,6 +23,7 @@ from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
 from desktop.ui.common.list_panel import ListPanel
 from desktop.ui.common.paged_table_model import PagedTableModel
+from desktop.ui.common.sequence_text import NameEdit
 from desktop.ui.common.status_label import StatusLabel
 
 
@@ -55,7 +56,7 @@ class AssignmentsView(QWidget):
         left_layout.addWidget(self.list_panel, 1)
         left_layout.addLayout(list_buttons)
 
-        self.name_edit = QLineEdit()
+        self.name_edit = NameEdit()
         self.reading_edit = QLineEdit()
         self.field_combo = QComboBox()
         self.employment_combo = QComboBox()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.town import TownCategory
 from desktop.i18n import _
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.sequence_text import NameEdit
 from desktop.ui.common.status_label import StatusLabel
 
 
@@ -31,7 +32,7 @@ class TownProfileView(QWidget):
         for category in TownCategory:
             self.category_combo.addItem(category.label, category)
         self.mayor_title_edit = QLineEdit()
-        self.mayor_name_edit = QLineEdit()
+        self.mayor_name_edit = NameEdit()
         self.prefix_edit = QLineEdit()
         self.eligibility_label = QLabel()
         self.eligibility_label.setWordWrap(True)

@@ -10,9 +10,11 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop.fontfiles import GOTHIC_FILE, MINCHO_FILE, bundled, find_ipamj
+from desktop.ui.common.sequence_text import SequenceStyle
 
 UI_FAMILY = "IPAexGothic"
 FALLBACK_FAMILY = "IPAmjMincho"
+_style: SequenceStyle | None = None
 
 
 def register_bundled_fonts() -> list[str]:
@@ -39,3 +41,8 @@ def install_fonts(app: QApplication) -> None:
     if FALLBACK_FAMILY in families:
         for family in ("IPAexGothic", "IPAexMincho"):
             QFont.insertSubstitution(family, FALLBACK_FAMILY)
+    global _style
+    if _style is None:
+        # Kept referenced here: Qt owns the style, but Python must not collect its wrapper.
+        _style = SequenceStyle(app.style().name())
+        app.setStyle(_style)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QImage, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.common.sequence_text import NameEdit, SequenceDelegate
@@ -78,3 +85,22 @@ def test_a_name_field_shows_the_selected_glyph_when_not_typing(qtbot: QtBot, qap
     with_sequence, base = edit_image(qtbot, TSUJI + "太郎"), edit_image(qtbot, "辻太郎")
     assert differing(with_sequence, base) > 30
     assert differing(edit_image(qtbot, "山田太郎"), edit_image(qtbot, "山田太郎")) == 0
+
+
+def widget_image(qtbot: QtBot, widget: QWidget) -> QImage:
+    qtbot.addWidget(widget)
+    font = QFont(widget.font())
+    font.setPixelSize(40)
+    widget.setFont(font)
+    widget.resize(400, 120)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+
+
+def test_labels_buttons_and_messages_draw_the_selected_glyph(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
+    install_fonts(qapp)
+    for make in (QLabel, QPushButton):
+        assert differing(widget_image(qtbot, make(TSUJI + "太郎")), widget_image(qtbot, make("辻太郎"))) > 30
+    boxes = [QMessageBox(QMessageBox.Icon.Warning, "連携デスク", text) for text in (TSUJI + "太郎", "辻太郎")]
+    assert differing(widget_image(qtbot, boxes[0]), widget_image(qtbot, boxes[1])) > 30

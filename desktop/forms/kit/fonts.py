@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -104,6 +105,8 @@ class FontChain:
         self._tables = [(n, _variations[n]) for n in self.names]
         self._cache: dict[str, str | None] = {}
         self._widths: dict[str, float] = {}  # character → width at 1 pt
+        self._text_widths: dict[str, float] = {}  # text → width at 1 pt
+        self._runs: dict[str, list[tuple[str, str]]] = {}
 
     def font_for(self, char: str) -> str | None:
         if char in self._cache:
@@ -137,34 +140,39 @@ class FontChain:
         return encoded
 
     def runs(self, text: str, source: Source = NO_SOURCE) -> list[tuple[str, str]]:
-        text = self.encode(text, source).translate(_CONTROL_TO_SPACE)
-        fonts = [self.font_for(char) for char in text]
-        if None in fonts:
-            char = text[fonts.index(None)]
-            raise MissingGlyphError(char, source.record, source.field)
+        """(font, text) runs; cached per text, since a form repeats the same cells page after page.
+        The returned list is shared: callers read it, never change it."""
+        cached = self._runs.get(text)
+        if cached is not None:
+            return cached
+        drawn = self.encode(text, source).translate(_CONTROL_TO_SPACE)
         runs: list[tuple[str, str]] = []
-        start = 0
-        for index in range(1, len(text) + 1):
-            if index == len(text) or fonts[index] != fonts[start]:
-                runs.append((fonts[start], text[start:index]))  # type: ignore[arg-type]
-                start = index
+        for font, chars in groupby(drawn, key=self.font_for):
+            run = "".join(chars)
+            if font is None:
+                raise MissingGlyphError(run[0], source.record, source.field)
+            runs.append((font, run))
+        self._runs[text] = runs
         return runs
 
     def width(self, text: str, size: float, source: Source = NO_SOURCE) -> float:
-        """Width in points; per-character widths are cached (layout asks for them thousands of times)."""
-        text = self.encode(text, source)
-        total = 0.0
-        widths = self._widths
-        for char in text:
-            per_point = widths.get(char)
-            if per_point is None:
-                font = self.font_for(" " if char in "\n\r\t" else char)
-                if font is None:
-                    raise MissingGlyphError(char, source.record, source.field)
-                per_point = self._faces[font].getCharWidth(ord(" " if char in "\n\r\t" else char)) / 1000.0
-                widths[char] = per_point
-            total += per_point
-        return total * size
+        """Width in points; widths are cached per text and per character (layout asks thousands of times)."""
+        per_point = self._text_widths.get(text)
+        if per_point is None:
+            per_point = sum(self._char_width(char, source) for char in self.encode(text, source))
+            self._text_widths[text] = per_point
+        return per_point * size
+
+    def _char_width(self, char: str, source: Source) -> float:
+        per_point = self._widths.get(char)
+        if per_point is None:
+            drawn = " " if char in "\n\r\t" else char
+            font = self.font_for(drawn)
+            if font is None:
+                raise MissingGlyphError(char, source.record, source.field)
+            per_point = self._faces[font].getCharWidth(ord(drawn)) / 1000.0
+            self._widths[char] = per_point
+        return per_point
 
     def check(self, text: str, source: Source) -> None:
         """Raises MissingGlyphError now, before any page is laid out."""

@@ -85,7 +85,8 @@ def aggregate_files(paths: Sequence[Path], state: ChainState, passphrase: str | 
     newest: dict[tuple[str, int], int] = {}
     for position, (_path, file) in enumerate(verified):
         key = (file.town_code, file.fiscal_year)
-        if key not in newest or file.created_at > verified[newest[key]][1].created_at:
+        rank = (file.created_at, file.audit_entries)
+        if key not in newest or rank > (verified[newest[key]][1].created_at, verified[newest[key]][1].audit_entries):
             newest[key] = position
     files = [TownFile(path, file, verdicts[i],
                       None if newest[(file.town_code, file.fiscal_year)] == i

@@ -3,7 +3,6 @@ message (ExchangeError), or read back to the very same data; never any other exc
 
 from __future__ import annotations
 
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

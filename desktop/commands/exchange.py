@@ -81,17 +81,29 @@ def read_passphrase(path: Path | None) -> str | None:
     return passphrase
 
 
-def aggregate_paths(paths: Sequence[Path], *, passphrase: str | None = None, out: Path | None = None,
-                    state_path: Path | None = None, progress: ProgressCallback = _no_progress) -> Aggregation:
-    """都道府県集計: verify and sum the files, write the summary workbook, remember the heads received."""
+def sum_files(paths: Sequence[Path], *, passphrase: str | None = None, state_path: Path | None = None,
+              progress: ProgressCallback = _no_progress) -> tuple[Aggregation, ChainState]:
+    """都道府県集計, read only: verify and sum the files, check each town's chain against the heads
+    received before. The returned state holds the new heads until `write_summary` saves it."""
+    state = ChainState.load(state_path or prefecture_state_path())
+    return aggregate_files(paths, state, passphrase, progress), state
+
+
+def write_summary(result: Aggregation, state: ChainState, out: Path | None) -> None:
+    """Writes the summary workbook (when asked) and remembers the heads received."""
     from desktop.atomic_file import FileWriteError, write_atomically
 
-    state = ChainState.load(state_path or prefecture_state_path())
-    result = aggregate_files(paths, state, passphrase, progress)
     try:
         if out is not None:
             write_atomically(out, summary_workbook(result, datetime.now()))
         state.save()
     except FileWriteError as error:
         raise ExchangeError(str(error)) from None
+
+
+def aggregate_paths(paths: Sequence[Path], *, passphrase: str | None = None, out: Path | None = None,
+                    state_path: Path | None = None, progress: ProgressCallback = _no_progress) -> Aggregation:
+    """`aggregate`: sum_files, then write_summary."""
+    result, state = sum_files(paths, passphrase=passphrase, state_path=state_path, progress=progress)
+    write_summary(result, state, out)
     return result

@@ -84,8 +84,8 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> b
                 chunks.append(chunk)
     except ExchangeError:
         raise
-    except _ZIP_ERRORS as error:
-        raise ExchangeError(_("「{name}」が壊れています（{error}）").format(name=name, error=error)) from None
+    except _ZIP_ERRORS:
+        raise ExchangeError(_("「{name}」が壊れています（zipの中身が読めません）").format(name=name)) from None
     return b"".join(chunks)
 
 
@@ -136,8 +136,8 @@ def open_exchange(data: bytes, passphrase: str | None = None) -> OpenedFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except _ZIP_ERRORS as error:
-        raise ExchangeError(_("zipファイルとして読めません（{error}）").format(error=error)) from None
+    except _ZIP_ERRORS:
+        raise ExchangeError(_("zipファイルとして読めません（途中で切れているか壊れています）")) from None
     if len(infos) > MAX_ENTRIES:
         raise ExchangeError(_("zipの項目が多すぎます（{count}件）").format(count=len(infos)))
     entries: dict[str, zipfile.ZipInfo] = {}

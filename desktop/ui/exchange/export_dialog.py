@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,6 +29,11 @@ from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.common.year_combo import FiscalYearCombo
+
+if TYPE_CHECKING:
+    from desktop.commands.exchange import ExportOutcome
+    from desktop.exchange.export import ExportOptions
+    from desktop.ui.common.background import Progress
 
 
 class ExportDialog(QDialog):
@@ -97,7 +103,7 @@ class ExportDialog(QDialog):
         if folder:
             self.folder_edit.setText(folder)
 
-    def options(self):
+    def options(self) -> ExportOptions:
         from desktop.exchange.export import ExportOptions
 
         return ExportOptions(csv_encoding="cp932" if self.cp932_radio.isChecked() else "utf-8-sig",
@@ -116,7 +122,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.details.clear()
 
-        def work(progress):
+        def work(progress: Progress) -> ExportOutcome:
             from desktop.commands.exchange import export_exchange
 
             return export_exchange(office, fiscal_year=fiscal_year, folder=Path(folder), options=options,
@@ -125,7 +131,7 @@ class ExportDialog(QDialog):
         self.job = run_in_background(self, _("交換ファイルを書き出しています…"), work, self._done, self._failed)
         return self.job
 
-    def _done(self, outcome) -> None:
+    def _done(self, outcome: ExportOutcome) -> None:
         from desktop.commands.exchange_cli import describe_file
 
         self.export_button.setEnabled(True)

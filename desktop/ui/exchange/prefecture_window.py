@@ -5,6 +5,7 @@ and writes the summary workbook."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -29,6 +30,11 @@ from desktop.i18n import N_, _
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.status_label import StatusLabel
 
+if TYPE_CHECKING:
+    from desktop.exchange.aggregate import Aggregation
+    from desktop.exchange.chain import ChainState
+    from desktop.ui.common.background import Progress
+
 COLUMNS = (N_("団体コード"), N_("団体名"), N_("年度"), N_("算定額"), N_("負担金"), N_("ポスト"), N_("派遣職員"),
            N_("扱い"), N_("監査ログ"), N_("作成日時"), N_("ファイル"))
 PERSON_COLUMNS = (N_("氏名"), N_("派遣先ポスト"), N_("分野"), N_("負担金"))
@@ -51,8 +57,8 @@ class PrefectureWindow(QMainWindow):
         self.resize(1200, 720)
         self.state_path = state_path
         self.paths: list[Path] = []
-        self.result = None
-        self.state = None
+        self.result: Aggregation | None = None
+        self.state: ChainState | None = None
         self.job: BackgroundJob | None = None
         self.open_button = QPushButton(_("ファイルを開く…"))
         self.clear_button = QPushButton(_("一覧を空にする"))
@@ -122,7 +128,7 @@ class PrefectureWindow(QMainWindow):
         self.paths = list(dict.fromkeys([*self.paths, *paths]))
         chosen, passphrase, state_path = list(self.paths), self.passphrase_edit.text() or None, self.state_path
 
-        def work(progress):
+        def work(progress: Progress) -> tuple[Aggregation, ChainState]:
             from desktop.commands.exchange import sum_files
 
             return sum_files(chosen, passphrase=passphrase, state_path=state_path, progress=progress.report)
@@ -130,9 +136,9 @@ class PrefectureWindow(QMainWindow):
         self.job = run_in_background(self, _("交換ファイルを検証しています…"), work, self._show, self._failed)
         return self.job
 
-    def _show(self, found) -> None:
-        self.result, self.state = found
-        result = self.result
+    def _show(self, found: tuple[Aggregation, ChainState]) -> None:
+        result, self.state = found
+        self.result = result
         self.table.setRowCount(len(result.files))
         for row, town_file in enumerate(result.files):
             f = town_file.file
@@ -171,8 +177,8 @@ class PrefectureWindow(QMainWindow):
         self.status_label.error(str(error))
 
     def _show_persons(self) -> None:
-        rows = self.table.selectionModel().selectedRows() if self.result else []
-        if not rows:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.result is None:
             self.persons.setRowCount(0)
             return
         persons = self.result.files[rows[0].row()].file.persons
@@ -195,7 +201,7 @@ class PrefectureWindow(QMainWindow):
             return None
         result, state = self.result, self.state
 
-        def work(_progress):
+        def work(_progress: Progress) -> Path:
             from desktop.commands.exchange import write_summary
 
             write_summary(result, state, path)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.i18n import _
 
-EXCHANGE_VERBS = ("export", "verify", "aggregate")
+EXCHANGE_VERBS = ("export", "verify", "aggregate", "prefecture")
 
 
 def add_exchange_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -35,6 +35,9 @@ def add_exchange_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser
     aggregate.add_argument("--json", action="store_true", help=_("集計をJSONでも出力する"))
     aggregate.add_argument("--passphrase-file", type=Path, default=None, help=_("パスフレーズを1行目に書いたファイル"))
     common(aggregate)
+    prefecture = verbs.add_parser("prefecture", help=_("都道府県集計の画面を開く（事務ファイルは使いません）"))
+    prefecture.add_argument("files", type=Path, nargs="*", help=_("最初に開く交換ファイル"))
+    common(prefecture)
 
 
 def run_exchange_verb(args: argparse.Namespace, db: Path) -> int:
@@ -42,6 +45,10 @@ def run_exchange_verb(args: argparse.Namespace, db: Path) -> int:
     from desktop.domain.fiscal_year import FiscalYear
     from desktop.domain.wareki import DateParseError
 
+    if args.verb == "prefecture":
+        from desktop.ui.exchange.prefecture_window import run_prefecture_app
+
+        return run_prefecture_app(args.files, language=args.lang)
     if args.verb == "verify":
         return run_verify(args.file, passphrase_file=args.passphrase_file)
     if args.verb == "aggregate":

@@ -212,3 +212,17 @@ class PrefectureWindow(QMainWindow):
 
         self.job = run_in_background(self, _("集計表を保存しています…"), work, done, self._failed)
         return self.job
+
+
+def run_prefecture_app(files: list[Path], *, language: str | None = None) -> int:
+    """`renkei-desk prefecture [FILE...]`: the prefecture's window alone, without an office file."""
+    import sys
+
+    from desktop.ui.app import prepare_application
+
+    app, _settings, _chosen = prepare_application(sys.argv[:1], language)
+    window = PrefectureWindow()
+    window.show()
+    if files:
+        window.add_files(files)
+    return app.exec()

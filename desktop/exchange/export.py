@@ -74,7 +74,7 @@ def build_exchange_file(session: Session, fiscal_year: FiscalYear, options: Expo
         raise ExchangeError(_("CSVの文字コード「{encoding}」は使えません（{known}）").format(
             encoding=options.csv_encoding, known="、".join(ENCODINGS)))
     created = (created or datetime.now(UTC)).replace(microsecond=0)
-    progress(0, 4, _("データを読んでいます…"))
+    progress(0, 5, _("データを読んでいます…"))
     data = build_data(session, fiscal_year, created)
     rows = people_rows(data)
     replacements: list[Cp932Problem] = []
@@ -82,9 +82,9 @@ def build_exchange_file(session: Session, fiscal_year: FiscalYear, options: Expo
         replacements = cp932_problems(PEOPLE_CSV, people_records(rows))
         if replacements and not options.cp932_replace:
             raise Cp932Error(replacements)
-    progress(1, 4, _("特別交付税算定資料（F4）を作成しています…"))
+    progress(1, 5, _("特別交付税算定資料（F4）を作成しています…"))
     pdf = render_f4_member(session, fiscal_year)
-    progress(2, 4, _("表を作成しています…"))
+    progress(2, 5, _("表を作成しています…"))
     members = {
         DATA: json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
         SCHEMA: schema_text(),
@@ -92,7 +92,7 @@ def build_exchange_file(session: Session, fiscal_year: FiscalYear, options: Expo
         WORKBOOK: exchange_workbook(data, rows, HEADINGS, created),
         F4_PDF: pdf,
     }
-    progress(3, 4, _("まとめています…"))
+    progress(3, 5, _("まとめています…"))
     content = pack(data, members, created, csv_encoding=options.csv_encoding, replacements=replacements,
                    passphrase=options.passphrase)
     town = data["town"]

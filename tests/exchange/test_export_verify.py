@@ -118,3 +118,17 @@ def test_export_is_audited_and_later_files_vouch_for_earlier_heads(tmp_path: Pat
     assert second.audit_entries == first.audit_entries + 1           # the first export's own entry
     assert [(p.entries, p.hash) for p in second.earlier_heads] == [(first.audit_entries, first.audit_head)]
     assert verify_path(tmp_path / "b" / "R07_131016_B町_連携.zip").audit_head == second.audit_head
+
+
+def test_spreadsheet_cells_never_run_as_formulas() -> None:
+    from desktop.exchange.people_csv import HEADINGS, people_csv
+    from desktop.exports.exchange_xlsx import add_table
+
+    evil = ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tTAB", "\rCR"]
+    row: list[str | int] = ["A県B町第1号", *evil[:3], "", "", "2025-04-01", "2026-03-31", -5]
+    text = people_csv([row], "utf-8-sig").decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'+1+1" in text and "'-2" in text and text.rstrip().endswith("-5")
+    book = openpyxl.Workbook()
+    add_table(book.active, HEADINGS, [evil + [1000]])
+    cells = [c.value for c in book.active[2]]
+    assert all(str(v).startswith("'") for v in cells[:6]) and cells[6] == 1000

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.i18n import _
 from desktop.store.repos.claims import claim_fiscal_years
-from desktop.ui.common.background import BackgroundJob, run_in_background
+from desktop.ui.common.background import BackgroundJob, JobCancelledError, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.common.year_combo import FiscalYearCombo
@@ -145,6 +145,9 @@ class ExportDialog(QDialog):
         from desktop.exchange.export import Cp932Error
 
         self.export_button.setEnabled(True)
+        if isinstance(error, JobCancelledError):
+            self.status_label.error(_("書き出しを取り消しました。ファイルは作られていません"))
+            return
         self.status_label.error(str(error))
         if isinstance(error, Cp932Error):
             self.details.setPlainText("\n".join(p.describe() for p in error.problems))

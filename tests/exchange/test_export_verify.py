@@ -129,6 +129,6 @@ def test_spreadsheet_cells_never_run_as_formulas() -> None:
     text = people_csv([row], "utf-8-sig").decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'+1+1" in text and "'-2" in text and text.rstrip().endswith("-5")
     book = openpyxl.Workbook()
-    add_table(book.active, HEADINGS, [evil + [1000]])
+    add_table(book.active, HEADINGS, [[*evil, 1000]])
     cells = [c.value for c in book.active[2]]
     assert all(str(v).startswith("'") for v in cells[:6]) and cells[6] == 1000

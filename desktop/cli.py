@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.commands.exchange_verbs import EXCHANGE_VERBS, add_exchange_verbs
 from desktop.fontfiles import set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import default_office_path
@@ -26,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(parser, suppress=False)
     verbs = parser.add_subparsers(dest="verb")
     demo = verbs.add_parser("demo", help=_("デモ事務所を作成する"))
+    demo.add_argument("--town-code", default=None, help=_("全国地方公共団体コード（省略すると B町 の 131016）"))
+    demo.add_argument("--town-name", default=None, help=_("団体名（例: C村）"))
     _common(demo, suppress=True)
     check = verbs.add_parser("check", help=_("事務ファイルを検査する"))
     _common(check, suppress=True)
@@ -48,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument("--to", default=None, help=_("宛名（省略すると都道府県知事）"))
     printer.add_argument("--out", type=Path, required=True, help=_("出力するPDFファイル"))
     _common(printer, suppress=True)
+    add_exchange_verbs(verbs, lambda p: _common(p, suppress=True))
     return parser
 
 
@@ -106,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.verb == "demo":
             from desktop.commands.office_file import run_demo
 
-            return run_demo(db)
+            return run_demo(db, town_code=args.town_code, town_name=args.town_name)
         if args.verb == "import":
             from desktop.commands.importing import run_import
 
@@ -115,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _claim(args, db)
         if args.verb == "print":
             return _print(args, db)
+        if args.verb in EXCHANGE_VERBS:
+            from desktop.commands.exchange_verbs import run_exchange_verb
+
+            return run_exchange_verb(args, db)
         if args.verb == "check":
             from desktop.commands.office_file import run_check
 

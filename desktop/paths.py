@@ -58,3 +58,8 @@ def resources_dir() -> Path:
 
 def locale_dir() -> Path:
     return package_root() / "locale"
+
+
+def prefecture_state_path() -> Path:
+    """The prefecture's memory of the audit heads received from each town (都道府県集計)."""
+    return data_dir() / "prefecture" / "received_heads.json"

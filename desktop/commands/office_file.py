@@ -10,18 +10,25 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
+from desktop.domain.codes import CodeError, parse_local_gov_code
 from desktop.i18n import _
 from desktop.store import audit, backup, migrate
 from desktop.store.db import APPLICATION_ID, open_office
-from desktop.store.demo import build_demo_office
+from desktop.store.demo import DEMO_TOWN, build_demo_office, demo_town
 
 
-def run_demo(db: Path) -> int:
+def run_demo(db: Path, *, town_code: str | None = None, town_name: str | None = None) -> int:
+    """B町, or another town (code and name given) whose figures differ, seeded by its code."""
     if db.exists() and db.stat().st_size > 0:
         print(_("事務ファイル「{path}」は既にあります。デモは空のファイルにだけ作成します。").format(path=db), file=sys.stderr)
         return 1
+    try:
+        code = parse_local_gov_code(town_code) if town_code else None
+    except CodeError as error:
+        print(str(error), file=sys.stderr)
+        return 1
     with open_office(db) as office, office.transaction() as session:
-        build_demo_office(session)
+        build_demo_office(session, town=demo_town(code, town_name), seed=int(code) - int(DEMO_TOWN.local_gov_code) if code else 0)
     print(_("デモ事務所を作成しました: {path}").format(path=db))
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from sqlalchemy import select
@@ -49,16 +50,23 @@ DEMO_STAFF = (
 )
 
 
-def _demo_agreement(fields: dict[str, int]) -> AgreementDraft:
+def demo_town(town_code: str | None = None, town_name: str | None = None) -> TownProfile:
+    """B町, or another town with its own code and name (for trying the prefecture's side)."""
+    name = town_name or DEMO_TOWN.name
+    return dataclasses.replace(DEMO_TOWN, name=name, local_gov_code=town_code or DEMO_TOWN.local_gov_code,
+                               mayor_title=f"{name}長", document_prefix=f"{name}総")
+
+
+def _demo_agreement(fields: dict[str, int], town: str) -> AgreementDraft:
     return AgreementDraft(
-        number=DEMO_AGREEMENT_NUMBER,
+        number=f"A県{town}第1号",
         partner="A県",
         resolution_on=date(2024, 3, 15),
         concluded_on=date(2024, 3, 25),
         notice_on=date(2024, 3, 27),
         notified_on=date(2024, 3, 28),
         terms=AgreementTerms(
-            policy_affairs=tuple(a.format(town="B町") for a in MODEL_POLICY_AFFAIRS),
+            policy_affairs=tuple(a.format(town=town) for a in MODEL_POLICY_AFFAIRS),
             problem="母子保健・子育て支援、町税の滞納整理及び道路改良に伴う用地取得",
             expertise="保健師、保育士、地方税の徴収及び用地取得",
             field_ids=tuple(fields[n] for n in ("保健師", "保育士", "税務", "用地")),
@@ -68,7 +76,7 @@ def _demo_agreement(fields: dict[str, int]) -> AgreementDraft:
             dispatch_end=date(2027, 3, 31),
             recruitment_cost_bearer="A県",
             personnel_cost_bearer="A県",
-            contribution_note="自治法派遣（地方自治法第252条の17）による職員の給料・手当・旅費は、B町が負担金としてA県に支払う。",
+            contribution_note=f"自治法派遣（地方自治法第252条の17）による職員の給料・手当・旅費は、{town}が負担金としてA県に支払う。",
         ),
     )
 
@@ -102,9 +110,12 @@ DEMO_MONEY = (
 )
 
 
-def _record_money(session: Session, post_ids: list[int], staff_ids: list[int]) -> None:
+def _record_money(session: Session, post_ids: list[int], staff_ids: list[int], seed: int) -> None:
     order = 1000
-    for person, year, budget, invoices, refunds in DEMO_MONEY:
+    for person, year, demo_budget, demo_invoices, refunds in DEMO_MONEY:
+        # Another town's figures: every amount × (10 + seed mod 7) / 10, whole yen.
+        budget = demo_budget * (10 + seed % 7) // 10
+        invoices = [(issued, due, amount * (10 + seed % 7) // 10, paid) for issued, due, amount, paid in demo_invoices]
         post = post_ids[DEMO_STAFF[person][5]]
         staff = staff_ids[person]
         fiscal_year = FiscalYear(year)
@@ -123,11 +134,12 @@ def _record_money(session: Session, post_ids: list[int], staff_ids: list[int]) -
         order += 100
 
 
-def build_demo_office(session: Session) -> None:
-    """Fills an empty office with the demo data, through the same services a clerk uses."""
-    update_town_profile(session, profile=DEMO_TOWN)
+def build_demo_office(session: Session, *, town: TownProfile = DEMO_TOWN, seed: int = 0) -> None:
+    """Fills an empty office with the demo data, through the same services a clerk uses;
+    seed 0 gives B町's figures, another seed scales every amount."""
+    update_town_profile(session, profile=town)
     fields = {f.name: f.id for f in session.scalars(select(Field))}
-    agreement_id = create_agreement(session, draft=_demo_agreement(fields)).ids[0]
+    agreement_id = create_agreement(session, draft=_demo_agreement(fields, town.name)).ids[0]
     post_ids = [create_post(session, agreement_id=agreement_id, department=d, job=j).ids[0] for d, j in DEMO_POSTS]
     staff_ids = []
     for name, reading, field, employment, form, post, start, end in DEMO_STAFF:
@@ -137,7 +149,7 @@ def build_demo_office(session: Session) -> None:
             hired_for_support=employment is EmploymentType.PERMANENT,
         ))
         staff_ids.append(_staff_of(session, change.ids[0]))
-    _record_money(session, post_ids, staff_ids)
+    _record_money(session, post_ids, staff_ids, seed)
 
 
 def _staff_of(session: Session, assignment_id: int) -> int:

@@ -23,6 +23,7 @@ from desktop.store.backup import backup_if_stale
 from desktop.store.services.change import Change
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
+from desktop.ui.exchange.menu import install_exchange_menu
 from desktop.ui.screen_registry import SCREENS, ScreenSpec
 
 BACKUP_CHECK_MS = 60 * 60 * 1000
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
             view_menu.addAction(action)
+
+        install_exchange_menu(self, self.context)
 
         help_menu = self.menuBar().addMenu(_("ヘルプ(&H)"))
         about = QAction(_("連携デスクについて(&A)"), self)

@@ -100,6 +100,9 @@ def main() -> None:
 
     in_process(office_path)
     forms()
+    from tests.benchmarks.exchange_figures import exchange_figures
+
+    exchange_figures(folder, office_path)
 
 
 def in_process(office_path: Path) -> None:

@@ -18,7 +18,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.form_requests import FormRequest, render_request
+from desktop.printing.catalog import FormRequest
+from desktop.printing.render import render_request
 from desktop.store.db import open_office
 from desktop.store.demo import DEMO_AGREEMENT_NUMBER, build_demo_office
 

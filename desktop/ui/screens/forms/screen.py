@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from desktop.domain.documents import head_title
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import Problem, ValidationError
-from desktop.forms.catalog import FORM_TITLES, FormRequest
 from desktop.forms.kit.fonts import MissingGlyphError
 from desktop.forms.kit.sheet import FormOverflowError
 from desktop.i18n import _
+from desktop.printing.catalog import FORM_TITLES, FormRequest
 from desktop.store.repos.agreements import list_agreements
 from desktop.store.repos.staffing import assignment_fiscal_years
 from desktop.store.repos.town import get_town_profile

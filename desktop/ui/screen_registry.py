@@ -66,6 +66,12 @@ def _measure(context: AppContext) -> QWidget:
     return MeasureScreen(context)
 
 
+def _organisations(context: AppContext) -> QWidget:
+    from desktop.ui.screens.organisations.screen import OrganisationsScreen
+
+    return OrganisationsScreen(context)
+
+
 def _forms(context: AppContext) -> QWidget:
     from desktop.ui.screens.forms.screen import FormsScreen
 
@@ -77,6 +83,7 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("assignments", N_("派遣職員"), _assignments),
     ScreenSpec("ledger", N_("負担金"), _ledger),
     ScreenSpec("claim", N_("特別交付税算定"), _claim),
+    ScreenSpec("organisations", N_("地域団体"), _organisations),
     ScreenSpec("forms", N_("帳票"), _forms),
     ScreenSpec("fields", N_("分野マスタ"), _fields),
     ScreenSpec("measure", N_("措置率・上限等"), _measure),

@@ -83,10 +83,10 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("assignments", N_("派遣職員"), _assignments),
     ScreenSpec("ledger", N_("負担金"), _ledger),
     ScreenSpec("claim", N_("特別交付税算定"), _claim),
-    ScreenSpec("organisations", N_("地域団体"), _organisations),
     ScreenSpec("forms", N_("帳票"), _forms),
     ScreenSpec("fields", N_("分野マスタ"), _fields),
     ScreenSpec("measure", N_("措置率・上限等"), _measure),
     ScreenSpec("town_profile", N_("自団体設定"), _town_profile),
     ScreenSpec("audit_log", N_("監査ログ"), _audit_log),
+    ScreenSpec("organisations", N_("地域団体"), _organisations),
 )

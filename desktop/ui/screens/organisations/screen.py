@@ -244,17 +244,18 @@ class OrganisationsScreen(OrganisationsView):
     def _run_application(self, service: Any, message: str) -> bool:
         if self.current is None:
             return False
+        org_id = self.current.id
         applied_on = self.applied_edit.value()
         if applied_on is None:
             self.status_label.error(self.applied_edit.problem() or _("申請日を入力してください"))
             return False
         try:
-            self.context.run(service, org_id=self.current.id, today=date.today(),
+            self.context.run(service, org_id=org_id, today=date.today(),
                              application=self.requirements.application(applied_on))
         except ValidationError as error:
             self.status_label.error("\n".join(p.message for p in error.problems))
             return False
-        self.show_organisation(self.current.id)
+        self.show_organisation(org_id)
         self.status_label.ok(message)
         return True
 
@@ -294,10 +295,14 @@ class OrganisationsScreen(OrganisationsView):
         if getattr(change, "entity", "") == "ordinance":
             self.ordinance = self.context.read(get_ordinance)
             self.requirements.set_ordinance(self.ordinance)
+        keep = self.current.id if self.current is not None else None
         self._fill_areas()
+        # Reloading reselects a row by position; the organisation on screen stays the one shown.
+        self.list_panel.blockSignals(True)
         self.list_panel.reload()
-        if self.current is not None:
-            self.show_organisation(self.current.id)
+        self.list_panel.blockSignals(False)
+        if keep is not None:
+            self.show_organisation(keep)
 
 
 def _wareki(day: date | None) -> str:

@@ -26,6 +26,15 @@ class RequirementsTable(QTableWidget):
         self.kinds: list[ItemKind] = []
 
     def set_ordinance(self, ordinance: Ordinance) -> None:
+        # Filling cells emits itemChanged; nobody may read a half-built table.
+        self.blockSignals(True)
+        try:
+            self._fill(ordinance)
+        finally:
+            self.blockSignals(False)
+        self.resizeColumnToContents(0)
+
+    def _fill(self, ordinance: Ordinance) -> None:
         self.setRowCount(0)
         self.kinds = []
         for kind in ItemKind:
@@ -50,7 +59,6 @@ class RequirementsTable(QTableWidget):
                 for column, cell in enumerate((section, label, answer, verdict)):
                     self.setItem(row, column, cell)
                 self.kinds.append(kind)
-        self.resizeColumnToContents(0)
 
     def cell(self, row: int, column: int) -> QTableWidgetItem:
         item = self.item(row, column)
@@ -64,7 +72,13 @@ class RequirementsTable(QTableWidget):
         return int(self.cell(row, 1).data(ID_ROLE))
 
     def set_application(self, application: ApplicationDraft | None) -> None:
-        app = application or ApplicationDraft()
+        self.blockSignals(True)
+        try:
+            self._answer(application or ApplicationDraft())
+        finally:
+            self.blockSignals(False)
+
+    def _answer(self, app: ApplicationDraft) -> None:
         checked = set(app.activity_ids) | set(app.confirmed_ids) | set(app.attachment_ids)
         for row, kind in enumerate(self.kinds):
             answer = self.cell(row, 2)
@@ -91,6 +105,13 @@ class RequirementsTable(QTableWidget):
             article_refs=tuple(refs), attachment_ids=tuple(picked[ItemKind.ATTACHMENT]), note=note)
 
     def show_review(self, review: Review | None) -> None:
+        self.blockSignals(True)
+        try:
+            self._verdicts(review)
+        finally:
+            self.blockSignals(False)
+
+    def _verdicts(self, review: Review | None) -> None:
         verdicts = {} if review is None else {line.item_id: line for line in review.lines if line.item_id is not None}
         for row in range(self.rowCount()):
             line = verdicts.get(self._id(row))

@@ -114,9 +114,7 @@ class OrganisationsScreen(OrganisationsView):
             number=detail.designation_number, designated=_wareki(detail.designated_on),
             notice=_wareki(detail.notice_on)) if detail.designation_number else _("なし"))
         application = detail.application.draft if detail.application is not None else None
-        self.requirements.blockSignals(True)
         self.requirements.set_application(application)
-        self.requirements.blockSignals(False)
         self.applied_edit.set_value(application.applied_on if application else date.today())
         self._fill_events(detail)
         self.as_of_edit.set_value(date.today())
@@ -295,6 +293,8 @@ class OrganisationsScreen(OrganisationsView):
         if getattr(change, "entity", "") == "ordinance":
             self.ordinance = self.context.read(get_ordinance)
             self.requirements.set_ordinance(self.ordinance)
+            if self.current is None:
+                self._refresh_review()
         keep = self.current.id if self.current is not None else None
         self._fill_areas()
         # Reloading reselects a row by position; the organisation on screen stays the one shown.

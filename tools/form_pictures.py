@@ -29,6 +29,9 @@ REQUESTS = [
     ("F2", FormRequest("F2", fiscal_year=FiscalYear(2025), document_number="123", issued_on=date(2025, 4, 1))),
     ("F3", FormRequest("F3", fiscal_year=FiscalYear(2025), document_number="124", issued_on=date(2026, 6, 1))),
     ("F4", FormRequest("F4", fiscal_year=FiscalYear(2025), document_number="125", issued_on=date(2026, 6, 1))),
+    ("F5", FormRequest("F5", org_id=3)),
+    ("F6", FormRequest("F6", org_id=4, document_number="88")),
+    ("F7", FormRequest("F7", fiscal_year=FiscalYear(2025), issued_on=date(2026, 6, 1))),
 ]
 
 

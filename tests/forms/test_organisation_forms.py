@@ -129,5 +129,7 @@ def test_orgs_and_print_from_the_command_line(tmp_path: Path) -> None:
     assert f7.returncode == 0, f7.stderr
     bad = run_cli("print", "F6", "--org", "99", "--db", str(office), "--out", str(tmp_path / "x.pdf"))
     assert bad.returncode == 1 and "99" in bad.stderr and not (tmp_path / "x.pdf").exists()
+    not_a_number = run_cli("print", "F6", "--org", "東", "--db", str(office), "--out", str(tmp_path / "x.pdf"))
+    assert not_a_number.returncode == 1 and "数字で指定" in not_a_number.stderr
     wrong_state = run_cli("orgs", "--db", str(office), "--state", "nonsense")
     assert wrong_state.returncode == 1 and "nonsense" in wrong_state.stderr

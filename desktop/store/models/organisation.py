@@ -77,14 +77,14 @@ class Organisation(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     area: Mapped[str] = mapped_column(String(60), default="")
     area_detail: Mapped[str] = mapped_column(Text, default="")
-    member_count: Mapped[int] = mapped_column(Integer, default=0)
+    member_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
     membership: Mapped[str] = mapped_column(String(12), default="residents")
     contact: Mapped[str] = mapped_column(Text, default="")
     articles_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(12), default="registered")
     designation_number: Mapped[str | None] = mapped_column(String(40), unique=True)
-    designated_on: Mapped[date | None] = mapped_column(Date)
+    designated_on: Mapped[date | None] = mapped_column(Date, index=True)
     notice_on: Mapped[date | None] = mapped_column(Date)
 
 

@@ -232,10 +232,13 @@ class AsOfRow:
     designation_number: str
 
 
-def registry_as_of(session: Session, *, day: date, designated_only: bool = False) -> list[AsOfRow]:
-    """Each organisation as its last event on or before `day` left it (data and state)."""
-    last = (select(OrgEvent.org_id, func.max(OrgEvent.seq).label("seq"))
-            .where(OrgEvent.on_date <= day).group_by(OrgEvent.org_id).subquery())
+def registry_as_of(session: Session, *, day: date, designated_only: bool = False,
+                   org_id: int | None = None) -> list[AsOfRow]:
+    """Each organisation (or only `org_id`) as its last event on or before `day` left it (data and state)."""
+    events = select(OrgEvent.org_id, func.max(OrgEvent.seq).label("seq")).where(OrgEvent.on_date <= day)
+    if org_id is not None:
+        events = events.where(OrgEvent.org_id == org_id)
+    last = events.group_by(OrgEvent.org_id).subquery()
     statement = (select(OrgEvent).join(last, (last.c.org_id == OrgEvent.org_id) & (last.c.seq == OrgEvent.seq))
                  .order_by(OrgEvent.org_id))
     rows = []
@@ -243,13 +246,7 @@ def registry_as_of(session: Session, *, day: date, designated_only: bool = False
         state = OrgState(event.state_after)
         if designated_only and state not in (OrgState.DESIGNATED, OrgState.UNDER_ORDER):
             continue
-        number = _number_as_of(session, event.org_id, event.seq)
-        rows.append(AsOfRow(event.org_id, draft_from_json(event.snapshot_json), state, number))
+        # Each event records the designation number the organisation had at that step.
+        rows.append(AsOfRow(event.org_id, draft_from_json(event.snapshot_json), state,
+                            event.designation_number or ""))
     return sorted(rows, key=lambda r: (r.draft.name, r.id))
-
-
-def _number_as_of(session: Session, org_id: int, seq: int) -> str:
-    number = session.scalar(select(OrgEvent.designation_number).where(
-        OrgEvent.org_id == org_id, OrgEvent.seq <= seq, OrgEvent.designation_number.is_not(None))
-        .order_by(OrgEvent.seq.desc()).limit(1))
-    return number or ""

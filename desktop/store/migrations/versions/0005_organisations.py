@@ -68,6 +68,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('organisation', schema=None) as batch_op:
         batch_op.create_index('ix_organisation_area', ['area'], unique=False)
+        batch_op.create_index(batch_op.f('ix_organisation_designated_on'), ['designated_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_organisation_member_count'), ['member_count'], unique=False)
         batch_op.create_index(batch_op.f('ix_organisation_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_organisation_name'), ['name'], unique=False)
         batch_op.create_index('ix_organisation_state_name', ['state', 'name'], unique=False)
@@ -176,6 +178,8 @@ def downgrade() -> None:
         batch_op.drop_index('ix_organisation_state_name')
         batch_op.drop_index(batch_op.f('ix_organisation_name'))
         batch_op.drop_index(batch_op.f('ix_organisation_kind'))
+        batch_op.drop_index(batch_op.f('ix_organisation_member_count'))
+        batch_op.drop_index(batch_op.f('ix_organisation_designated_on'))
         batch_op.drop_index('ix_organisation_area')
 
     op.drop_table('organisation')

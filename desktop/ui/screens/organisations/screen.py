@@ -188,7 +188,7 @@ class OrganisationsScreen(OrganisationsView):
         if day is None:
             self.as_of_text.setPlainText(self.as_of_edit.problem() or _("基準日を入力してください"))
             return
-        row = next((r for r in self.context.read(registry_as_of, day=day) if r.id == self.current.id), None)
+        row = next(iter(self.context.read(registry_as_of, day=day, org_id=self.current.id)), None)
         if row is None:
             self.as_of_text.setPlainText(_("{date}の時点では、この団体は登録されていません。").format(date=format_wareki(day)))
             return

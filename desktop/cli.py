@@ -33,18 +33,25 @@ def build_parser() -> argparse.ArgumentParser:
     check = verbs.add_parser("check", help=_("事務ファイルを検査する"))
     _common(check, suppress=True)
     importer = verbs.add_parser("import", help=_("CSV・Excelファイルを取り込む"))
-    importer.add_argument("kind", choices=("roster", "agreements", "payments"),
-                          help=_("roster = 派遣職員名簿、agreements = 協約、payments = 負担金（予算・請求・支払・戻入）"))
+    importer.add_argument("kind", choices=("roster", "agreements", "payments", "organisations"),
+                          help=_("roster = 派遣職員名簿、agreements = 協約、payments = 負担金（予算・請求・支払・戻入）、organisations = 地域団体"))
     importer.add_argument("file", type=Path, help=_("取り込むファイル（CSV: UTF-8 または Shift_JIS、xlsx）"))
     importer.add_argument("--accept-warnings", action="store_true", help=_("警告（協約にない分野など）を確認済みとして取り込む"))
+    importer.add_argument("--template", action="store_true", help=_("取り込まずに、空のテンプレート（xlsx または csv）を FILE に書き出す"))
     _common(importer, suppress=True)
     claim = verbs.add_parser("claim", help=_("特別交付税算定資料（派遣初年度の負担金）を表示する"))
     claim.add_argument("--fiscal-year", required=True, help=_("年度（例: 2025、令和7年度）"))
     claim.add_argument("--json", action="store_true", help=_("JSONで出力する（項目は docs/claim-json.md）"))
     _common(claim, suppress=True)
+    orgs = verbs.add_parser("orgs", help=_("指定地域共同活動団体の一覧（状態・指定番号）"))
+    orgs.add_argument("--state", default=None, help=_("状態で絞り込む（例: designated、指定、applied、申請中）"))
+    orgs.add_argument("--as-of", default=None, help=_("この日時点の団体を表示する（例: 令和7年4月1日）"))
+    orgs.add_argument("--json", action="store_true", help=_("JSONで出力する"))
+    _common(orgs, suppress=True)
     printer = verbs.add_parser("print", help=_("帳票をPDFに出力する"))
-    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿、F3: 負担金支払状況一覧、F4: 特別交付税算定資料）"))
+    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿、F3: 負担金支払状況一覧、F4: 特別交付税算定資料、F5: 指定申請書、F6: 指定通知書／不指定通知書、F7: 活動及び支援の状況）"))
     printer.add_argument("--id", default="", help=_("協約番号（F1）"))
+    printer.add_argument("--org", default=None, help=_("団体の番号（F5、F6。orgs で表示される番号）。F5 は省略すると空欄の申請書"))
     printer.add_argument("--fiscal-year", default=None, help=_("年度（例: 2025、令和7年度）"))
     printer.add_argument("--doc-no", default="", help=_("文書番号の番号部分（例: 123）"))
     printer.add_argument("--date", default=None, help=_("文書の日付（例: 令和7年4月1日）。省略すると空欄"))
@@ -78,11 +85,23 @@ def _claim(args: argparse.Namespace, db: Path) -> int:
     return run_claim(db, fiscal_year, as_json=args.json)
 
 
+def _orgs(args: argparse.Namespace, db: Path) -> int:
+    from desktop.commands.organisations import run_orgs
+    from desktop.domain.wareki import DateParseError, parse_date
+
+    try:
+        as_of = parse_date(args.as_of) if args.as_of else None
+    except DateParseError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    return run_orgs(db, state_text=args.state, as_of=as_of, as_json=args.json)
+
+
 def _print(args: argparse.Namespace, db: Path) -> int:
     from desktop.commands.printing import run_print
     from desktop.domain.fiscal_year import FiscalYear
     from desktop.domain.wareki import DateParseError, parse_date
-    from desktop.forms.catalog import FormRequest
+    from desktop.printing.catalog import FormRequest
 
     try:
         fiscal_year = FiscalYear.parse(args.fiscal_year) if args.fiscal_year else None
@@ -90,8 +109,12 @@ def _print(args: argparse.Namespace, db: Path) -> int:
     except DateParseError as error:
         print(str(error), file=sys.stderr)
         return 1
+    org_id = int(args.org) if args.org and args.org.isdigit() else None
+    if args.org and org_id is None:
+        print(_("団体の番号は数字で指定してください（orgs で表示される番号）: {value}").format(value=args.org), file=sys.stderr)
+        return 1
     request = FormRequest(args.form.upper(), agreement_number=args.id, fiscal_year=fiscal_year,
-                          document_number=args.doc_no, issued_on=issued_on, addressee=args.to)
+                          document_number=args.doc_no, issued_on=issued_on, addressee=args.to, org_id=org_id)
     return run_print(request, db, args.out)
 
 
@@ -112,9 +135,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_demo(db, town_code=args.town_code, town_name=args.town_name)
         if args.verb == "import":
-            from desktop.commands.importing import run_import
+            from desktop.commands.importing import run_import, run_template
 
+            if args.template:
+                return run_template(args.kind, args.file)
             return run_import(args.kind, args.file, db, accept_warnings=args.accept_warnings)
+        if args.verb == "orgs":
+            return _orgs(args, db)
         if args.verb == "claim":
             return _claim(args, db)
         if args.verb == "print":

@@ -18,7 +18,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.form_requests import FormRequest, render_request
+from desktop.printing.catalog import FormRequest
+from desktop.printing.render import render_request
 from desktop.store.db import open_office
 from desktop.store.demo import DEMO_AGREEMENT_NUMBER, build_demo_office
 
@@ -28,6 +29,9 @@ REQUESTS = [
     ("F2", FormRequest("F2", fiscal_year=FiscalYear(2025), document_number="123", issued_on=date(2025, 4, 1))),
     ("F3", FormRequest("F3", fiscal_year=FiscalYear(2025), document_number="124", issued_on=date(2026, 6, 1))),
     ("F4", FormRequest("F4", fiscal_year=FiscalYear(2025), document_number="125", issued_on=date(2026, 6, 1))),
+    ("F5", FormRequest("F5", org_id=3)),
+    ("F6", FormRequest("F6", org_id=4, document_number="88")),
+    ("F7", FormRequest("F7", fiscal_year=FiscalYear(2025), issued_on=date(2026, 6, 1))),
 ]
 
 

@@ -42,6 +42,9 @@ DATA = {
         "INSERT INTO money_row (kind, fiscal_year, post_id, staff_id, on_date, amount_yen, number, note)"
         " VALUES ('payment', 2025, 1, 1, '2025-07-25', 1400000, '支出第1号', '')",
     ],
+    "0004": [
+        "INSERT INTO claim (fiscal_year, status, note) VALUES (2025, 'draft', '')",
+    ],
 }
 
 

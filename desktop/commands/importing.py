@@ -1,16 +1,31 @@
-"""`import roster|agreements FILE`: all rows checked first; on any bad row nothing is written."""
+"""`import roster|agreements|payments|organisations FILE`: all rows checked first; on any bad row nothing is written."""
 
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
+from desktop.atomic_file import FileWriteError, write_atomically
 from desktop.domain.problems import ImportRefusedError, Severity
 from desktop.i18n import _
 from desktop.importing.tabular import TableReadError, read_table
+from desktop.importing.templates import (
+    AGREEMENT_COLUMNS,
+    AGREEMENT_EXAMPLE,
+    ORGANISATION_COLUMNS,
+    ORGANISATION_EXAMPLE,
+    PAYMENT_COLUMNS,
+    PAYMENT_EXAMPLE,
+    ROSTER_COLUMNS,
+    ROSTER_EXAMPLE,
+    template_csv,
+    template_xlsx,
+)
 from desktop.store.backup import backup_office
 from desktop.store.db import open_office
 from desktop.store.services.agreement_import import import_agreements
+from desktop.store.services.organisation_import import import_organisations
 from desktop.store.services.payment_import import import_payments
 from desktop.store.services.roster_import import import_roster
 
@@ -27,6 +42,8 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool) -> int
             with office.transaction() as session:
                 if kind == "roster":
                     change = import_roster(session, table=table, confirmed=accept_warnings, source=file.name)
+                elif kind == "organisations":
+                    change = import_organisations(session, table=table, registered_on=date.today())
                 elif kind == "payments":
                     change = import_payments(session, table=table, confirmed=accept_warnings, source=file.name)
                 else:
@@ -39,4 +56,23 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool) -> int
                 print(_("確認が必要な警告だけの場合は --accept-warnings を付けて実行してください"), file=sys.stderr)
             return 1
     print(_("{count}行を取り込みました（文字コード: {encoding}）").format(count=change.count, encoding=table.encoding))
+    return 0
+
+
+TEMPLATES = {
+    "roster": (ROSTER_COLUMNS, ROSTER_EXAMPLE), "agreements": (AGREEMENT_COLUMNS, AGREEMENT_EXAMPLE),
+    "payments": (PAYMENT_COLUMNS, PAYMENT_EXAMPLE), "organisations": (ORGANISATION_COLUMNS, ORGANISATION_EXAMPLE),
+}
+
+
+def run_template(kind: str, out: Path) -> int:
+    """Writes the empty template of an import (xlsx with an example row, or CSV UTF-8 with BOM)."""
+    columns, example = TEMPLATES[kind]
+    data = template_csv(columns) if out.suffix.lower() == ".csv" else template_xlsx(columns, example)
+    try:
+        write_atomically(out, data)
+    except FileWriteError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(_("テンプレートを {path} に保存しました").format(path=out))
     return 0

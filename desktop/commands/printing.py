@@ -7,11 +7,11 @@ from pathlib import Path
 
 from desktop.atomic_file import FileWriteError, write_atomically
 from desktop.domain.problems import ValidationError
-from desktop.form_requests import render_request
-from desktop.forms.catalog import FormRequest
 from desktop.forms.kit.fonts import MissingGlyphError
 from desktop.forms.kit.sheet import FormOverflowError
 from desktop.i18n import _
+from desktop.printing.catalog import FormRequest
+from desktop.printing.render import render_request
 from desktop.store.db import open_office
 
 

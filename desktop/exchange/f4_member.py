@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.forms.catalog import FormRequest
+from desktop.printing.catalog import FormRequest
 
 
 def render_f4_member(session: Session, fiscal_year: FiscalYear) -> bytes:
@@ -13,6 +13,6 @@ def render_f4_member(session: Session, fiscal_year: FiscalYear) -> bytes:
 
     Raises MissingGlyphError or FormOverflowError when the form cannot be printed faithfully.
     """
-    from desktop.form_requests import render_request
+    from desktop.printing.render import render_request
 
     return render_request(session, FormRequest("F4", fiscal_year=fiscal_year))

@@ -37,3 +37,8 @@ def template_xlsx(columns: tuple[str, ...], example: tuple[str, ...] | None = No
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+ORGANISATION_COLUMNS = ("団体名", "種別", "代表者の職名", "代表者氏名", "主たる事務所の所在地", "活動区域", "区域の大字・町丁",
+                        "構成員数", "構成員の区分", "連絡先", "規約の制定日", "備考")
+ORGANISATION_REQUIRED = ("団体名", "代表者氏名", "主たる事務所の所在地", "活動区域")
+ORGANISATION_EXAMPLE = ("東町内会", "その他", "会長", "髙﨑 𠮷男", "B町大字東1234番地", "東小学校区", "大字東、東一丁目",
+                        "120", "区域の住民", "0120-000-111", "平成31年4月20日", "")

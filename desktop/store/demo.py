@@ -150,6 +150,9 @@ def build_demo_office(session: Session, *, town: TownProfile = DEMO_TOWN, seed: 
         ))
         staff_ids.append(_staff_of(session, change.ids[0]))
     _record_money(session, post_ids, staff_ids, seed)
+    from desktop.store.demo_organisations import build_demo_organisations
+
+    build_demo_organisations(session)
 
 
 def _staff_of(session: Session, assignment_id: int) -> int:

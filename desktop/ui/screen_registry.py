@@ -66,6 +66,18 @@ def _measure(context: AppContext) -> QWidget:
     return MeasureScreen(context)
 
 
+def _organisations(context: AppContext) -> QWidget:
+    from desktop.ui.screens.organisations.screen import OrganisationsScreen
+
+    return OrganisationsScreen(context)
+
+
+def _ordinance(context: AppContext) -> QWidget:
+    from desktop.ui.screens.ordinance.screen import OrdinanceScreen
+
+    return OrdinanceScreen(context)
+
+
 def _forms(context: AppContext) -> QWidget:
     from desktop.ui.screens.forms.screen import FormsScreen
 
@@ -82,4 +94,6 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("measure", N_("措置率・上限等"), _measure),
     ScreenSpec("town_profile", N_("自団体設定"), _town_profile),
     ScreenSpec("audit_log", N_("監査ログ"), _audit_log),
+    ScreenSpec("organisations", N_("地域団体"), _organisations),
+    ScreenSpec("ordinance", N_("条例（地域団体）"), _ordinance),
 )

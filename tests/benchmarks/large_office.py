@@ -1,9 +1,10 @@
 """The "large office" of QUALITY.md, generated fast with plain inserts (not through services):
-30 fiscal years, 2,000 staff, 100,000 money rows, 2,000 organisations' worth of agreements,
+30 fiscal years, 2,000 staff, 100,000 money rows, 2,000 organisations, 200 agreements,
 and an audit trail of `audit_rows` chained entries."""
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +21,8 @@ from desktop.store.models import (
     Assignment,
     AuditEntry,
     MoneyRow,
+    Organisation,
+    OrgEvent,
     Post,
     SendingBody,
     StaffMember,
@@ -30,6 +33,8 @@ YEARS = 30
 STAFF = 2_000
 MONEY_ROWS = 100_000
 AGREEMENTS = 200
+ORGANISATIONS = 2_000
+ORG_STATES = ("registered", "applied", "designated", "refused", "designated", "dissolved")
 POSTS_PER_AGREEMENT = 10
 KANA = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ"
 SURNAMES = ["髙﨑", "𠮷田", "佐藤", "鈴木", "渡邊", "山本", "中村", "小林", "加藤", "齋藤"]
@@ -78,11 +83,38 @@ def build_large_office(path: Path, *, audit_rows: int = 1_000_000, seed: int = 7
                               "on_date": day, "amount_yen": rng.randrange(1, 2_000_000), "number": "",
                               "due_on": day + timedelta(days=20) if kind == "invoice" else None, "note": ""})
             session.execute(insert(MoneyRow), money)
+            _add_organisations(session, rng)
         _fill_audit(office, audit_rows)
         with office.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.execute(text("ANALYZE"))
     return path
+
+
+def _snapshot(org: dict) -> str:  # type: ignore[type-arg]
+    return json.dumps({k: org[k] for k in ("name", "kind", "representative_title", "representative_name", "address",
+                                           "area", "area_detail", "member_count", "membership", "contact", "note")}
+                      | {"articles_on": org["articles_on"].isoformat()}, ensure_ascii=False)
+
+
+def _add_organisations(session, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    """2,000 organisations in every state, each with its registration event."""
+    orgs, events = [], []
+    for o in range(ORGANISATIONS):
+        state = rng.choice(ORG_STATES)
+        designated = state in ("designated", "dissolved")
+        org = {"id": 10_000 + o, "name": f"{rng.choice(SURNAMES)}第{o}町内会", "kind": rng.choice(["regional", "federation", "other"]),
+               "representative_title": "会長", "representative_name": f"{rng.choice(SURNAMES)} {o}",
+               "address": f"B町大字{o}番地", "area": f"第{o % 40}小学校区", "area_detail": "", "member_count": rng.randrange(5, 500),
+               "membership": "residents", "contact": "", "articles_on": date(2010, 4, 1), "note": "", "state": state,
+               "designation_number": f"大規模指定第{o}号" if designated else None,
+               "designated_on": date(2025, 8, 1) if designated else None, "notice_on": None}
+        orgs.append(org)
+        events.append({"org_id": org["id"], "seq": 1, "on_date": date(2025, 6, 1), "action": "register",
+                       "state_after": state, "summary": "", "snapshot_json": _snapshot(org), "detail_json": "{}",
+                       "designation_number": org["designation_number"]})
+    session.execute(insert(Organisation), orgs)
+    session.execute(insert(OrgEvent), events)
 
 
 def _fill_audit(office, count: int) -> None:  # type: ignore[no-untyped-def]

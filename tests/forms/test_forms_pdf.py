@@ -80,8 +80,8 @@ def test_f3_lists_sums_and_marks_overdue(office) -> None:  # type: ignore[no-unt
 
     from desktop.domain.fiscal_year import FiscalYear
     from desktop.forms.contributions_f3 import render_f3
+    from desktop.printing.builders.letters import contribution_form_data
     from desktop.store.demo import build_demo_office
-    from desktop.store.repos.form_data import contribution_form_data
 
     with office.transaction() as session:
         build_demo_office(session)
@@ -99,8 +99,8 @@ def test_f4_lists_lines_total_and_exclusions(office) -> None:  # type: ignore[no
 
     from desktop.domain.fiscal_year import FiscalYear
     from desktop.forms.claim_f4 import render_f4
+    from desktop.printing.builders.letters import claim_form_data
     from desktop.store.demo import build_demo_office
-    from desktop.store.repos.form_data import claim_form_data
     from desktop.store.services.claims import submit_claim
 
     with office.transaction() as session:

@@ -76,3 +76,22 @@ def test_a_character_no_font_has_is_reported_not_printed(qtbot: QtBot, window: M
     qtbot.waitUntil(lambda: job.done, timeout=20000)
     assert "U+F0001" in screen.message_label.text() and "B町長" in screen.message_label.text()
     assert screen.preview.page_count() == 0
+
+
+def test_f6_and_blank_f5_from_the_forms_screen(qtbot: QtBot, window: MainWindow) -> None:
+    screen = forms_screen(window)
+    screen.select_form("F6")
+    assert screen.form.widgets["org_id"].isVisibleTo(screen) and not screen.form.widgets["agreement_number"].isVisibleTo(screen)
+    assert not screen.form.widgets["addressee"].isVisibleTo(screen)  # a notice goes to the organisation
+    screen.select_organisation(4)
+    job = screen.render_preview()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    text = PdfReader(io.BytesIO(screen.preview.pdf)).pages[0].extract_text()
+    assert "不指定通知書" in text and "北部地区地域福祉推進会" in text and "A県知事" not in text
+    screen.select_form("F5")
+    screen.org_combo.setCurrentIndex(0)  # the blank application for the counter
+    job = screen.render_preview()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    assert "指定地域共同活動団体指定申請書" in PdfReader(io.BytesIO(screen.preview.pdf)).pages[0].extract_text()

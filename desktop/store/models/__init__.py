@@ -12,10 +12,18 @@ from desktop.store.models.audit import AuditEntry
 from desktop.store.models.base import Base
 from desktop.store.models.claim import Claim, MeasureParameterRow
 from desktop.store.models.contribution import MoneyRow
+from desktop.store.models.organisation import (
+    OrdinanceHeading,
+    OrdinanceItemRow,
+    Organisation,
+    OrgApplication,
+    OrgEvent,
+)
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.models.town import OfficeSetting, Town
 
 __all__ = [
     "Agreement", "AgreementField", "AgreementVersion", "Assignment", "AuditEntry", "Base", "Claim", "Field", "MeasureParameterRow", "MoneyRow",
-    "OfficeSetting", "Post", "SendingBody", "StaffMember", "Town",
+    "OfficeSetting", "OrdinanceHeading", "OrdinanceItemRow", "OrgApplication", "OrgEvent", "Organisation", "Post",
+    "SendingBody", "StaffMember", "Town",
 ]

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from desktop.forms.catalog import FormRequest
 from desktop.i18n import _
+from desktop.printing.catalog import FormRequest
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.preview.pdf_preview import PdfPreview
@@ -32,7 +32,7 @@ def render_in_background(context: AppContext, parent: QWidget | None, request: F
     """Builds the PDF off the GUI thread (its own session); results arrive on the GUI thread."""
 
     def work(_progress: object) -> bytes:
-        from desktop.form_requests import (
+        from desktop.printing.render import (
             render_request,  # reportlab loads in the worker, on first print
         )
 

@@ -15,8 +15,8 @@ from desktop.domain.agreement import (
 from desktop.domain.agreement_text import articles_as_text, preamble, render_articles
 from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import format_wareki
-from desktop.forms.catalog import FormRequest
 from desktop.i18n import _
+from desktop.printing.catalog import FormRequest
 from desktop.store.repos.agreements import (
     AgreementDetail,
     PostRow,

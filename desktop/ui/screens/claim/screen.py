@@ -13,8 +13,8 @@ from desktop.domain.grant_measure import ratio_text
 from desktop.domain.problems import ValidationError
 from desktop.domain.wareki import format_wareki
 from desktop.domain.yen import format_yen
-from desktop.forms.catalog import FormRequest
 from desktop.i18n import _
+from desktop.printing.catalog import FormRequest
 from desktop.store.repos.claims import ClaimRecord, claim_fiscal_years, get_claim
 from desktop.store.services.claims import record_decision, reopen_claim, submit_claim
 from desktop.ui.common.context import AppContext

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from desktop.domain.documents import head_title
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import Problem, ValidationError
-from desktop.forms.catalog import FORM_TITLES, FormRequest
 from desktop.forms.kit.fonts import MissingGlyphError
 from desktop.forms.kit.sheet import FormOverflowError
 from desktop.i18n import _
+from desktop.printing.catalog import FORM_TITLES, FORMS, FormRequest, Need
 from desktop.store.repos.agreements import list_agreements
+from desktop.store.repos.organisations import list_organisations
 from desktop.store.repos.staffing import assignment_fiscal_years
 from desktop.store.repos.town import get_town_profile
 from desktop.ui.common.background import BackgroundJob
@@ -21,13 +22,15 @@ from desktop.ui.common.context import AppContext
 from desktop.ui.preview.preview_dialog import render_in_background
 from desktop.ui.screens.forms.view import FormsView
 
-USES_AGREEMENT = {"F1"}
-USES_YEAR = {"F2", "F3", "F4"}
-LETTERS = {"F2", "F3", "F4"}
+# What each form asks for comes from the printing registry.
+USES_AGREEMENT = {f for f, spec in FORMS.items() if Need.AGREEMENT in spec.needs}
+USES_YEAR = {f for f, spec in FORMS.items() if Need.FISCAL_YEAR in spec.needs}
+USES_ORG = {f for f, spec in FORMS.items() if Need.ORGANISATION in spec.needs | spec.optional}
+LETTERS = {f for f, spec in FORMS.items() if spec.letter}
 
 
 class FormsScreen(FormsView):
-    watches = frozenset({"agreement", "assignment", "town", "money_row", "claim", "measure"})
+    watches = frozenset({"agreement", "assignment", "town", "money_row", "claim", "measure", "organisation"})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,11 +51,24 @@ class FormsScreen(FormsView):
         self.agreement_combo.clear()
         for row in self.context.read(list_agreements, limit=10_000):
             self.agreement_combo.addItem(f"{row.number}　{row.partner}", row.number)
+        self._fill_organisations()
         years = self.context.read(assignment_fiscal_years) or [FiscalYear.of(date.today())]
         self.year_combo.set_years(years, FiscalYear.of(date.today()))
         town = self.context.read(get_town_profile)
         if not self.addressee_edit.text():
             self.addressee_edit.setText(head_title(town.prefecture) if town.prefecture else "")
+
+    def _fill_organisations(self) -> None:
+        current = self.org_combo.currentData()
+        self.org_combo.clear()
+        if "F5" in FORMS:
+            self.org_combo.addItem(_("（空欄の申請書・F5のみ）"), None)
+        for row in self.context.read(list_organisations, limit=10_000):
+            self.org_combo.addItem(f"{row.name}　{row.state.label}", row.id)
+        self.org_combo.setCurrentIndex(max(0, self.org_combo.findData(current)))
+
+    def select_organisation(self, org_id: int) -> None:
+        self.org_combo.setCurrentIndex(self.org_combo.findData(org_id))
 
     def form_id(self) -> str:
         item = self.form_list.currentItem()
@@ -66,8 +82,9 @@ class FormsScreen(FormsView):
     def _sync_options(self) -> None:
         form_id = self.form_id()
         for field, visible in (("agreement_number", form_id in USES_AGREEMENT), ("fiscal_year", form_id in USES_YEAR),
+                               ("org_id", form_id in USES_ORG),
                                ("document_number", form_id in LETTERS), ("issued_on", form_id in LETTERS),
-                               ("addressee", form_id in LETTERS)):
+                               ("addressee", form_id in LETTERS - USES_ORG)):
             holder = self.form.widgets[field].parentWidget()
             assert holder is not None
             holder.setVisible(visible)
@@ -86,7 +103,9 @@ class FormsScreen(FormsView):
             fiscal_year=FiscalYear(year) if year and form_id in USES_YEAR else None,
             document_number=self.number_edit.text().strip(),
             issued_on=self.date_edit.value(),
-            addressee=self.addressee_edit.text().strip() or None,
+            # A letter to an organisation is addressed to it (F6); the others to the prefecture by default.
+            addressee=(self.addressee_edit.text().strip() or None) if form_id not in USES_ORG else None,
+            org_id=self.org_combo.currentData() if form_id in USES_ORG else None,
         )
 
     def render_preview(self) -> BackgroundJob | None:

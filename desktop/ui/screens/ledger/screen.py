@@ -15,8 +15,8 @@ from desktop.domain.problems import ConfirmationNeededError, Problem, Validation
 from desktop.domain.wareki import format_wareki
 from desktop.domain.yen import format_amount, format_yen
 from desktop.exports.ledger_xlsx import ledger_workbook
-from desktop.forms.catalog import FormRequest
 from desktop.i18n import _
+from desktop.printing.catalog import FormRequest
 from desktop.store.repos.ledger import (
     LedgerRow,
     MoneyRowView,

@@ -1,4 +1,4 @@
-"""Builds each form's plain data from the office file, so forms never see a session."""
+"""F1–F4: each form's plain data from the office file (agreements, staff, ledger, claim)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from desktop.forms.claim_f4 import ClaimFormData
 from desktop.forms.contributions_f3 import ContributionFormData, ContributionFormLine
 from desktop.forms.roster_f2 import RosterFormData, RosterFormLine
 from desktop.i18n import _
+from desktop.printing.catalog import FormRequest
 from desktop.store.repos.agreements import field_names_by_id, find_agreement_id, get_agreement
 from desktop.store.repos.claims import get_claim
 from desktop.store.repos.ledger import list_ledger
@@ -78,3 +79,30 @@ def claim_form_data(session: Session, *, fiscal_year: FiscalYear, document_numbe
                          letter_head_for(session, addressee=addressee, document_number=document_number,
                                          issued_on=issued_on or record.submitted_on),
                          record.result, record.status)
+
+
+# -- the registry's builders: (session, request) → data
+
+
+def f1_data(session: Session, request: FormRequest) -> AgreementFormData:
+    return agreement_form_data(session, number=request.agreement_number)
+
+
+def _year(request: FormRequest) -> FiscalYear:
+    assert request.fiscal_year is not None  # checked against the registry's needs
+    return request.fiscal_year
+
+
+def f2_data(session: Session, request: FormRequest) -> RosterFormData:
+    return roster_form_data(session, fiscal_year=_year(request), document_number=request.document_number,
+                            issued_on=request.issued_on, addressee=request.addressee)
+
+
+def f3_data(session: Session, request: FormRequest) -> ContributionFormData:
+    return contribution_form_data(session, fiscal_year=_year(request), document_number=request.document_number,
+                                  issued_on=request.issued_on, addressee=request.addressee)
+
+
+def f4_data(session: Session, request: FormRequest) -> ClaimFormData:
+    return claim_form_data(session, fiscal_year=_year(request), document_number=request.document_number,
+                           issued_on=request.issued_on, addressee=request.addressee)

@@ -1,0 +1,79 @@
+"""The forms the app prints, by id (F1–F13 in FORMS.md): one registry entry per form, and what a
+print request holds.
+
+Light on purpose (no reportlab, no SQLAlchemy): screens import it to list forms and build
+requests. Each entry names its data builder and renderer as "module:function"; they are
+imported only when a form is rendered (desktop.printing.render, in the worker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from desktop.domain.fiscal_year import FiscalYear
+from desktop.i18n import N_, _
+
+
+class Need(Enum):
+    """What a request must name for a form."""
+
+    AGREEMENT = "agreement"
+    FISCAL_YEAR = "fiscal_year"
+    ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    form_id: str
+    title: str                          # msgid, translated where shown
+    needs: frozenset[Need]
+    builder: str                        # "module:function(session, request) -> data"
+    renderer: str                       # "module:function(data) -> PDF bytes"
+    letter: bool = False                # carries 文書番号, date and addressee
+    optional: frozenset[Need] = frozenset()  # may be named; without it the form prints blank
+
+
+_LETTERS = "desktop.printing.builders.letters"
+_ORGS = "desktop.printing.builders.organisations"
+
+FORMS: dict[str, FormSpec] = {spec.form_id: spec for spec in (
+    FormSpec("F1", N_("連携協約書"), frozenset({Need.AGREEMENT}), f"{_LETTERS}:f1_data",
+             "desktop.forms.agreement_f1:render_f1"),
+    FormSpec("F2", N_("派遣職員受入名簿"), frozenset({Need.FISCAL_YEAR}), f"{_LETTERS}:f2_data",
+             "desktop.forms.roster_f2:render_f2", letter=True),
+    FormSpec("F3", N_("負担金支払状況一覧"), frozenset({Need.FISCAL_YEAR}), f"{_LETTERS}:f3_data",
+             "desktop.forms.contributions_f3:render_f3", letter=True),
+    FormSpec("F4", N_("特別交付税算定資料"), frozenset({Need.FISCAL_YEAR}), f"{_LETTERS}:f4_data",
+             "desktop.forms.claim_f4:render_f4", letter=True),
+    FormSpec("F5", N_("指定地域共同活動団体 指定申請書"), frozenset(), f"{_ORGS}:f5_data",
+             "desktop.forms.designation_f5:render_f5", optional=frozenset({Need.ORGANISATION})),
+    FormSpec("F6", N_("指定通知書／不指定通知書"), frozenset({Need.ORGANISATION}), f"{_ORGS}:f6_data",
+             "desktop.forms.designation_f6:render_f6", letter=True),
+    FormSpec("F7", N_("活動及び支援の状況（公表）"), frozenset({Need.FISCAL_YEAR}), f"{_ORGS}:f7_data",
+             "desktop.forms.publication_f7:render_f7"),
+)}
+
+FORM_TITLES: dict[str, str] = {form_id: spec.title for form_id, spec in FORMS.items()}
+
+
+@dataclass(frozen=True)
+class FormRequest:
+    form_id: str
+    agreement_number: str = ""
+    fiscal_year: FiscalYear | None = None
+    document_number: str = ""
+    issued_on: date | None = None
+    addressee: str | None = None
+    org_id: int | None = None
+
+    def describe(self) -> str:
+        title = _(FORM_TITLES.get(self.form_id, self.form_id))
+        if self.agreement_number:
+            return f"{self.form_id} {title}（{self.agreement_number}）"
+        if self.fiscal_year is not None:
+            return f"{self.form_id} {title}（{self.fiscal_year.label()}）"
+        if self.org_id is not None:
+            return f"{self.form_id} {title}（{_('団体{id}').format(id=self.org_id)}）"
+        return f"{self.form_id} {title}"

@@ -1,0 +1,117 @@
+"""団体の取込: a town's list of its 自治会 etc. from CSV/xlsx, all rows checked first, nothing
+written if one is bad. Imported organisations are registered (未申請); applications come later."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.organisation import (
+    Membership,
+    OrganisationDraft,
+    OrganisationKind,
+    validate_organisation,
+)
+from desktop.domain.problems import ImportRefusedError, RowProblem
+from desktop.domain.text import normalise_numeric
+from desktop.i18n import _
+from desktop.importing.cells import RowReader, missing_columns
+from desktop.importing.tabular import Table
+from desktop.importing.templates import ORGANISATION_REQUIRED
+from desktop.store.models.organisation import Organisation
+from desktop.store.services.change import Change
+from desktop.store.services.organisations import register_organisation
+
+_COLUMN_OF = {"name": "団体名", "representative_name": "代表者氏名", "address": "主たる事務所の所在地",
+              "area": "活動区域", "member_count": "構成員数"}
+_KINDS = {"地域運営組織": OrganisationKind.REGIONAL, "自治会・町内会の連合会": OrganisationKind.FEDERATION,
+          "自治会連合会": OrganisationKind.FEDERATION, "町内会連合会": OrganisationKind.FEDERATION,
+          "連合会": OrganisationKind.FEDERATION, "その他": OrganisationKind.OTHER, "": OrganisationKind.OTHER}
+_MEMBERSHIP = {"区域の住民": Membership.RESIDENTS, "住民": Membership.RESIDENTS, "": Membership.RESIDENTS,
+               "区域の住民を主たる構成員とする団体": Membership.GROUPS, "団体": Membership.GROUPS}
+
+
+@dataclass
+class OrganisationPreview:
+    drafts: list[tuple[int, OrganisationDraft]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def _control_characters(reader: RowReader) -> None:
+    """NUL and other control characters never belong in a name or an address."""
+    for column, value in zip(reader.header, reader.cells, strict=False):
+        bad = [c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"]
+        if bad:
+            reader.fail(column, _("制御文字（U+{code:04X}）が含まれています").format(code=ord(bad[0])))
+
+
+def _row_draft(reader: RowReader) -> OrganisationDraft:
+    kind_text = reader.text("種別")
+    kind = _KINDS.get(kind_text)
+    if kind is None:
+        reader.fail("種別", _("種別は「地域運営組織」「自治会・町内会の連合会」「その他」のいずれかにしてください"))
+    membership_text = reader.text("構成員の区分")
+    membership = _MEMBERSHIP.get(membership_text)
+    if membership is None:
+        reader.fail("構成員の区分", _("構成員の区分は「区域の住民」又は「団体」としてください"))
+    count_text = normalise_numeric(reader.text("構成員数")).replace(",", "").removesuffix("人").removesuffix("団体")
+    count = 0
+    if count_text:
+        if count_text.isdigit() and len(count_text) <= 7:
+            count = int(count_text)
+        else:
+            reader.fail("構成員数", _("構成員数は整数で入力してください（例: 120）"))
+    return OrganisationDraft(
+        name=reader.text("団体名", required=True), kind=kind or OrganisationKind.OTHER,
+        representative_title=reader.text("代表者の職名") or "会長",
+        representative_name=reader.text("代表者氏名", required=True),
+        address=reader.text("主たる事務所の所在地", required=True), area=reader.text("活動区域", required=True),
+        area_detail=reader.text("区域の大字・町丁"), member_count=count,
+        membership=membership or Membership.RESIDENTS, contact=reader.text("連絡先"),
+        articles_on=reader.date("規約の制定日"), note=reader.text("備考"),
+    )
+
+
+def preview_organisations(session: Session, *, table: Table) -> OrganisationPreview:
+    preview = OrganisationPreview(problems=missing_columns(table.header, ORGANISATION_REQUIRED))
+    if preview.problems:
+        return preview
+    known = set(session.scalars(select(Organisation.name)))
+    seen: dict[str, int] = {}
+    for offset, cells in enumerate(table.rows):
+        if not any(cells):
+            continue
+        reader = RowReader(table.header, cells, offset + 2)
+        _control_characters(reader)
+        draft = _row_draft(reader)
+        name = draft.name.strip()
+        if name in known:
+            reader.fail("団体名", _("団体「{name}」は既に登録されています").format(name=name))
+        if name and name in seen:
+            reader.fail("団体名", _("団体「{name}」が{row}行目と重複しています").format(name=name, row=seen[name]))
+        seen.setdefault(name, reader.row)
+        if not reader.problems:
+            for problem in validate_organisation(draft):
+                reader.fail(_COLUMN_OF.get(problem.field, ""), problem.message)
+        if reader.problems:
+            preview.problems.extend(reader.problems)
+        else:
+            preview.drafts.append((reader.row, draft))
+    if not preview.drafts and not preview.problems:
+        preview.problems.append(RowProblem(2, "", _("取り込む行がありません")))
+    return preview
+
+
+def import_organisations(session: Session, *, table: Table, registered_on: date) -> Change:
+    preview = preview_organisations(session, table=table)
+    if preview.problems:
+        raise ImportRefusedError(preview.problems)
+    ids: list[int] = []
+    for _row, draft in preview.drafts:
+        ids.extend(register_organisation(session, draft=draft, registered_on=registered_on).ids)
+    return Change("organisation", "import", tuple(ids), len(ids))
+

@@ -1,0 +1,101 @@
+"""Creating a new office file whole or not at all: built in a temporary file beside the target,
+checked, then renamed into place, so a full disk or a kill never leaves a half office behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.i18n import _
+from desktop.store import backup
+from desktop.store.db import (
+    OfficeError,
+    acquire_lock,
+    check_integrity,
+    classify_fault,
+    folder_path_error,
+    lock_path,
+    missing_error,
+    open_office,
+)
+from desktop.store.read_only import wal_path
+
+
+class OfficeExistsError(OfficeError):
+    """A new office is made only where no office file (or a 0-byte one) is."""
+
+
+def _remove_leftovers(temporary: Path) -> None:
+    for leftover in (temporary, wal_path(temporary), temporary.with_name(temporary.name + "-shm"),
+                     lock_path(temporary)):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def create_office_file(path: Path, *, demo: bool) -> Path:
+    """A new office file at `path` (the demo office B町 when demo=True); returns the resolved path.
+
+    Raises OfficeExistsError when a non-empty file is already there, and the matching
+    OfficeError (read-only folder, full disk, missing folder) when it cannot be written; in
+    every failure nothing is left at `path` or beside it.
+    """
+    path = Path(path).expanduser().resolve()
+    if path.is_dir():
+        raise folder_path_error(path)
+    if not path.parent.is_dir():
+        raise missing_error(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise OfficeExistsError(_("事務ファイル「{path}」は既にあります。新しい事務所は空のファイルにだけ作成します。").format(
+            path=path))
+    lock_existed = lock_path(path).exists()
+    lock = acquire_lock(path)  # no second instance may open the target while it is being made
+    temporary: Path | None = None
+    try:
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".creating", dir=path.parent)
+            os.close(fd)
+            temporary = Path(name)
+            _build(temporary, demo=demo)
+            os.replace(temporary, path)
+            backup.fsync_dir(path.parent)
+        except (OSError, OfficeError) as error:
+            # Errors name the temporary file; the clerk asked for `path`, so name that instead.
+            cause = error.__cause__ if isinstance(error, OfficeError) and error.__cause__ else error
+            fault = classify_fault(cause, path)
+            if fault is None or fault is cause:
+                fault = OfficeError(_("事務ファイル「{path}」を作成できませんでした（{error}）").format(
+                    path=path, error=cause))
+            raise fault from cause
+    except BaseException:
+        lock.release()
+        if temporary is not None:
+            _remove_leftovers(temporary)
+        if not lock_existed:
+            lock_path(path).unlink(missing_ok=True)
+        raise
+    lock.release()
+    return path
+
+
+def _build(temporary: Path, *, demo: bool) -> None:
+    office = open_office(temporary, take_backup=False, check=False)
+    try:
+        if demo:
+            # The demo builder loads only when asked for.
+            from desktop.store.demo import build_demo_office
+
+            with office.transaction() as session:
+                build_demo_office(session)
+    finally:
+        office.close()
+        with contextlib.suppress(OSError):
+            lock_path(temporary).unlink()
+    # The last connection closing checkpoints the WAL into the file; a -wal still there means
+    # the checkpoint could not write (a full disk), and the file alone would be incomplete.
+    if wal_path(temporary).exists() and wal_path(temporary).stat().st_size > 0:
+        raise OSError(28, os.strerror(28), str(temporary))
+    check_integrity(temporary)
+    with temporary.open("rb+") as handle:
+        os.fsync(handle.fileno())

@@ -34,8 +34,11 @@ def _remove_leftovers(temporary: Path) -> None:
             leftover.unlink()
 
 
-def create_office_file(path: Path, *, demo: bool) -> Path:
+def create_office_file(path: Path, *, demo: bool, make_folder: bool = False) -> Path:
     """A new office file at `path` (the demo office B町 when demo=True); returns the resolved path.
+
+    A missing folder is refused (a mistyped path) unless make_folder, which the window passes
+    once the clerk has seen the path and chosen to create an office there.
 
     Raises OfficeExistsError when a non-empty file is already there, and the matching
     OfficeError (read-only folder, full disk, missing folder) when it cannot be written; in
@@ -44,6 +47,11 @@ def create_office_file(path: Path, *, demo: bool) -> Path:
     path = Path(path).expanduser().resolve()
     if path.is_dir():
         raise folder_path_error(path)
+    if make_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise classify_fault(error, path) or missing_error(path) from None
     if not path.parent.is_dir():
         raise missing_error(path)
     if path.exists() and path.stat().st_size > 0:

@@ -233,6 +233,13 @@ def disk_full_error(path: Path, detail: str) -> OfficeDiskFullError:
     ).format(path=path, detail=detail))
 
 
+def backup_failed_error(error: BaseException) -> OfficeError:
+    return OfficeError(_(
+        "バックアップを作成できませんでした（{error}）。事務ファイルは変更していません。"
+        "バックアップ先のディスクの空きと書込み権限を確かめてから、もう一度実行してください。"
+    ).format(error=error))
+
+
 def inspect_office_file(path: Path) -> tuple[int, int, bool]:
     """(application_id, user_version, has_tables) read without writing anything; raises the
     matching OfficeError for a missing, empty, foreign or unreadable file."""
@@ -375,7 +382,11 @@ def _migrate(path: Path, engine: Engine, lock: FileLock, existed: bool, take_bac
     backup_path = None
     if existed and (take_backup or found != head):
         reason = "before-migration" if found != head else "open"
-        backup_path = backup.backup_office(path, reason)
+        try:
+            backup_path = backup.backup_office(path, reason)
+        except (OSError, sqlite3.Error) as error:  # the backup drive, not the office file, is at fault
+            engine.dispose()
+            raise backup_failed_error(error) from error
     if found != head:
         try:
             with engine.begin() as connection:

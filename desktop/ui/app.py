@@ -20,6 +20,7 @@ from desktop.store.db import (
     OfficeDamagedError,
     OfficeError,
     OfficeMissingError,
+    backup_failed_error,
     check_integrity,
     classify_fault,
     open_office,
@@ -161,9 +162,7 @@ def check_and_back_up(window: MainWindow) -> BackgroundJob:
         try:
             return backup_office(office.path, "open")
         except (OSError, sqlite3.Error) as error:
-            raise OfficeError(_(
-                "事務ファイルのバックアップを作成できませんでした（{error}）。ディスクの空きと書込み権限を確かめてから、"
-                "もう一度起動してください。事務ファイルは変更していません。").format(error=error)) from error
+            raise backup_failed_error(error) from error
 
     def failed(error: BaseException) -> None:
         # Offscreen the message goes to stderr only (a modal nobody sees would hang), and the

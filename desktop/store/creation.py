@@ -65,6 +65,7 @@ def create_office_file(path: Path, *, demo: bool, make_folder: bool = False) -> 
             fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".creating", dir=path.parent)
             os.close(fd)
             temporary = Path(name)
+            temporary.chmod(0o666 & ~_umask())  # mkstemp makes 0600; a new office gets the usual mode
             _build(temporary, demo=demo)
             os.replace(temporary, path)
             backup.fsync_dir(path.parent)
@@ -85,6 +86,12 @@ def create_office_file(path: Path, *, demo: bool, make_folder: bool = False) -> 
         raise
     lock.release()
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _build(temporary: Path, *, demo: bool) -> None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 from desktop.i18n import _, set_language
 from desktop.paths import default_office_path
-from desktop.store.db import OfficeError, classify_fault
+from desktop.store.db import DISK_ERRORS, OfficeError, classify_fault
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -120,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OfficeError as error:
         print(str(error), file=sys.stderr)
         return 1
-    except (OSError, sqlite3.Error, DBAPIError) as error:  # the disk, not the input: one message, no traceback
+    except DISK_ERRORS as error:  # the disk, not the input: one message, no traceback
         fault = classify_fault(error, db.resolve())
         print(str(fault) if fault is not None else _("処理を完了できませんでした（{error}）").format(error=error),
               file=sys.stderr)

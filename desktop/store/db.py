@@ -26,6 +26,8 @@ from desktop.store.read_only import DAMAGE_CODES, connect_read_only, primary_cod
 APPLICATION_ID = 0x524B444B
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# What the disk or SQLite may raise beneath an action: classify_fault() names the clerk's fault.
+DISK_ERRORS = (OSError, sqlite3.Error, DBAPIError)
 
 
 class OfficeError(Exception):
@@ -166,6 +168,9 @@ def classify_fault(error: BaseException, path: Path) -> OfficeError | None:
             return not_office_error(path)
         return None
     if isinstance(error, OSError):
+        named = Path(os.path.abspath(error.filename)) if isinstance(error.filename, str) else None
+        if named is not None and named not in (path, path.parent) and named.parent != path.parent:
+            return None  # another file (an import's source, an output): its own message says which
         if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             return disk_full_error(path, _("ディスクの空き容量が足りません"))
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

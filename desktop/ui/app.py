@@ -10,12 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog
-from sqlalchemy.exc import DBAPIError
 
 from desktop.i18n import _, set_language
 from desktop.paths import config_dir, resources_dir
 from desktop.store.backup import backup_office
 from desktop.store.db import (
+    DISK_ERRORS,
     Office,
     OfficeDamagedError,
     OfficeError,
@@ -146,7 +146,7 @@ def open_for_window(db: Path) -> Office | int:
             "（コマンドでは renkei-desk demo --db ファイル でデモ事務所を作れます）。"))
     except OfficeError as error:
         return report_fatal(title, str(error))
-    except (OSError, sqlite3.Error, DBAPIError) as error:
+    except DISK_ERRORS as error:
         fault = classify_fault(error, db.expanduser().resolve())
         return report_fatal(title, str(fault) if fault is not None else str(error))
 

@@ -6,6 +6,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -151,6 +152,21 @@ def open_for_window(db: Path) -> Office | int:
         return report_fatal(title, str(fault) if fault is not None else str(error))
 
 
+def install_fault_hook(window: MainWindow) -> None:
+    """A fault of the office file met by a user action (a disk that filled up, a file made
+    read-only meanwhile) is shown as its one message instead of a traceback; the action was one
+    transaction, so nothing of it was saved and the window goes on."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, OfficeError):
+            report_warning(_("保存できませんでした"), str(error), window)
+        else:
+            previous(kind, error, trace)
+
+    sys.excepthook = hook
+
+
 def check_and_back_up(window: MainWindow) -> BackgroundJob:
     """The checks of opening, run once the window is up: quick_check, then the on-open backup."""
     office = window.context.office
@@ -190,6 +206,7 @@ def run_app(db: Path, *, language: str | None = None) -> int:
     context = AppContext(office)
     window = MainWindow(context, settings)
     window.show()
+    install_fault_hook(window)
     window.startup_job = check_and_back_up(window)
     for warning in office.warnings:
         report_warning(_("事務ファイルの場所"), warning, window)

@@ -174,7 +174,8 @@ def classify_fault(error: BaseException, path: Path) -> OfficeError | None:
         if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             return disk_full_error(path, _("ディスクの空き容量が足りません"))
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            if error.filename is not None and Path(error.filename) == path:
+            # A rename onto a read-only file fails naming the temporary file: ask the folder.
+            if path.parent.is_dir() and _folder_writable(path.parent):
                 return file_read_only_error(path)
             return folder_read_only_error(path)
         if error.errno == errno.ENOENT:

@@ -75,7 +75,7 @@ def test_demo_in_a_read_only_folder_or_onto_a_read_only_empty_file(tmp_path: Pat
     assert listing(folder) == set()
     target.write_bytes(b"")
     with read_only(target):
-        assert_refused(run_cli("demo", "--db", target), "書き込めません")
+        assert_refused(run_cli("demo", "--db", target), "読み取り専用のため書き込めません")
     assert listing(folder) == {"office.renkei"} and target.stat().st_size == 0
     assert run_cli("demo", "--db", target).returncode == 0
     again = run_cli("demo", "--db", target)  # an office that exists is never overwritten

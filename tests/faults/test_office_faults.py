@@ -17,6 +17,7 @@ import pytest
 
 from tests.faults.disk import file_size_limit, read_only, read_only_mount, run_cli, small_disk
 
+HOLDER = Path(__file__).parent.parent / "store" / "holder.py"
 Setup = Callable[[Path], Iterator[tuple[Path, int | None]]]
 
 
@@ -95,6 +96,19 @@ def read_only_drive(office: Path) -> Iterator[tuple[Path, int | None]]:
 
 
 @contextmanager
+def in_use(office: Path) -> Iterator[tuple[Path, int | None]]:
+    holder = subprocess.Popen([sys.executable, str(HOLDER), str(office)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        yield office, None
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=60)
+
+
+@contextmanager
 def full_disk(office: Path) -> Iterator[tuple[Path, int | None]]:
     yield office, 1000  # not even the -shm index fits
 
@@ -129,6 +143,7 @@ FAULTS: dict[str, tuple[Setup, str]] = {
     "read-only folder": (read_only_folder, "に書き込めません（読み取り専用）"),
     "read-only drive": (read_only_drive, "に書き込めません（読み取り専用）"),
     "full disk": (full_disk, "書き込めませんでした"),
+    "open in another window": (in_use, "別の連携デスクで開かれています"),
     "missing folder": (missing_folder, "がありません"),
     "missing file": (missing_file, "が見つかりません"),
     "0-byte file": (empty_file, "は空です（0バイト）"),

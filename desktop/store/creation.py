@@ -54,13 +54,13 @@ def create_office_file(path: Path, *, demo: bool, make_folder: bool = False) -> 
             raise classify_fault(error, path) or missing_error(path) from None
     if not path.parent.is_dir():
         raise missing_error(path)
-    if path.exists() and path.stat().st_size > 0:
-        raise OfficeExistsError(_("事務ファイル「{path}」は既にあります。新しい事務所は空のファイルにだけ作成します。").format(
-            path=path))
     lock_existed = lock_path(path).exists()
-    lock = acquire_lock(path)  # no second instance may open the target while it is being made
+    lock = acquire_lock(path)  # no second instance may open or make the target meanwhile
     temporary: Path | None = None
     try:
+        if path.exists() and path.stat().st_size > 0:  # looked at under the lock: no race
+            raise OfficeExistsError(_(
+                "事務ファイル「{path}」は既にあります。新しい事務所は空のファイルにだけ作成します。").format(path=path))
         try:
             fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".creating", dir=path.parent)
             os.close(fd)
@@ -70,12 +70,12 @@ def create_office_file(path: Path, *, demo: bool, make_folder: bool = False) -> 
             os.replace(temporary, path)
             backup.fsync_dir(path.parent)
         except (OSError, OfficeError) as error:
-            # Errors name the temporary file; the clerk asked for `path`, so name that instead.
-            cause = error.__cause__ if isinstance(error, OfficeError) and error.__cause__ else error
-            fault = classify_fault(cause, path)
-            if fault is None or fault is cause:
-                fault = OfficeError(_("事務ファイル「{path}」を作成できませんでした（{error}）").format(
-                    path=path, error=cause))
+            # Errors below name the temporary file; the clerk asked for `path`, so name that.
+            cause = error.__cause__ if isinstance(error, OfficeError) and error.__cause__ is not None else error
+            fault = classify_fault(cause, path) or OfficeError(
+                _("事務ファイル「{path}」を作成できませんでした（{error}）").format(path=path, error=cause))
+            if fault is error:
+                raise
             raise fault from cause
     except BaseException:
         lock.release()
@@ -84,6 +84,7 @@ def create_office_file(path: Path, *, demo: bool, make_folder: bool = False) -> 
         if not lock_existed:
             lock_path(path).unlink(missing_ok=True)
         raise
+    _remove_leftovers(temporary)  # an empty -wal or -shm of the temporary name, if SQLite left one
     lock.release()
     return path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import sys
 from contextlib import closing
@@ -16,6 +17,9 @@ from desktop.i18n import _
 from desktop.store import audit, backup, migrate
 from desktop.store.db import APPLICATION_ID, OfficeError, classify_fault, inspect_office_file
 from desktop.store.read_only import connect_read_only, quick_check
+
+# Below this, the next save (WAL pages, a checkpoint) may not fit: said, but not a failure.
+LOW_SPACE_BYTES = 4 * 1024 * 1024
 
 
 def run_demo(db: Path) -> int:
@@ -76,4 +80,7 @@ def run_check(db: Path) -> int:
     if not os.access(path.parent, os.W_OK | os.X_OK) or not os.access(path, os.W_OK):
         print(_("注意: 事務ファイルは正常ですが、書き込めない場所にあります。連携デスクで開くには、"
                 "書き込めるフォルダに移すか読み取り専用を解除してください。"))
+    elif shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES:
+        print(_("注意: 事務ファイルは正常ですが、ディスクの空きがほとんどありません（{free}バイト）。"
+                "空きを作らないと保存できないことがあります。").format(free=f"{shutil.disk_usage(path.parent).free:,}"))
     return 0 if ok else 1

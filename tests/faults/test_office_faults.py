@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.disk import file_size_limit, read_only, read_only_mount, run_cli, small_disk
+from tests.faults.disk import file_size_limit, fill, read_only, read_only_mount, run_cli, small_disk
 
 HOLDER = Path(__file__).parent.parent / "store" / "holder.py"
 Setup = Callable[[Path], Iterator[tuple[Path, int | None]]]
@@ -207,3 +207,14 @@ def test_check_tells_damage_from_a_folder_it_cannot_write(demo_copy: Path) -> No
     broken = run_cli("check", "--db", demo_copy)
     assert broken.returncode == 1 and "壊れています" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+@pytest.mark.slow
+def test_check_on_a_really_full_disk_says_healthy_with_a_note(demo_template: Path, tmp_path: Path) -> None:
+    with small_disk(tmp_path / "stick", 2048) as stick:
+        on_stick = stick / "office.renkei"
+        on_stick.write_bytes(demo_template.read_bytes())
+        fill(stick)
+        really_full = run_cli("check", "--db", on_stick)
+        assert really_full.returncode == 0, really_full.stderr
+        assert "ディスクの空きがほとんどありません" in really_full.stdout

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.i18n import _
 from desktop.store import backup, migrate
+from desktop.store import fault_messages as messages
 from desktop.store.location import location_warnings
 from desktop.store.read_only import DAMAGE_CODES, connect_read_only, primary_code, quick_check
 
@@ -153,9 +154,9 @@ def classify_fault(error: BaseException, path: Path) -> OfficeError | None:
     if isinstance(error, sqlite3.Error):
         code = primary_code(error)
         if code == sqlite3.SQLITE_FULL:
-            return disk_full_error(path, _("ディスクの空き容量が足りません"))
+            return disk_full_error(path, messages.no_space())
         if code == sqlite3.SQLITE_IOERR:
-            return disk_full_error(path, _("ディスクに書き込めません: {detail}").format(detail=error))
+            return disk_full_error(path, messages.write_refused(error))
         if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
             if not path.parent.is_dir():
                 return missing_error(path)
@@ -172,7 +173,7 @@ def classify_fault(error: BaseException, path: Path) -> OfficeError | None:
         if named is not None and named not in (path, path.parent) and named.parent != path.parent:
             return None  # another file (an import's source, an output): its own message says which
         if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            return disk_full_error(path, _("ディスクの空き容量が足りません"))
+            return disk_full_error(path, messages.no_space())
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             # A rename onto a read-only file fails naming the temporary file: ask the folder.
             if path.parent.is_dir() and _folder_writable(path.parent):
@@ -192,58 +193,31 @@ def raise_if_fault(error: BaseException, path: Path) -> None:
 
 
 def missing_error(path: Path) -> OfficeMissingError:
-    if not path.parent.is_dir():
-        return OfficeMissingError(_(
-            "フォルダ「{folder}」がありません。事務ファイルのパスを確かめてください（USBメモリなどの場合は接続を確かめてください）。"
-        ).format(folder=path.parent))
-    if path.exists():
-        return OfficeMissingError(_(
-            "事務ファイル「{path}」は空です（0バイト）。中身のある事務ファイルを指定するか、バックアップから戻してください。"
-        ).format(path=path))
-    return OfficeMissingError(_(
-        "事務ファイル「{path}」が見つかりません。パスを確かめてください。"
-    ).format(path=path))
+    return OfficeMissingError(messages.missing(path))
 
 
 def folder_path_error(path: Path) -> OfficeIsFolderError:
-    return OfficeIsFolderError(_(
-        "「{path}」はフォルダです。フォルダの中の事務ファイル（.renkei）を指定してください。"
-    ).format(path=path))
+    return OfficeIsFolderError(messages.is_folder(path))
 
 
 def not_office_error(path: Path, *, sqlite: bool = False) -> NotAnOfficeFileError:
-    reason = _("別のアプリのデータベースです") if sqlite else _("SQLiteのファイルではありません")
-    return NotAnOfficeFileError(_(
-        "「{path}」は連携デスクの事務ファイルではありません（{reason}）。開くファイルを確かめてください。"
-    ).format(path=path, reason=reason))
+    return NotAnOfficeFileError(messages.not_office(path, sqlite=sqlite))
 
 
 def file_read_only_error(path: Path) -> OfficeReadOnlyError:
-    return OfficeReadOnlyError(_(
-        "事務ファイル「{path}」は読み取り専用のため書き込めません。ファイルの読み取り専用を解除するか、"
-        "書き込めるフォルダにコピーしてから開いてください。"
-    ).format(path=path))
+    return OfficeReadOnlyError(messages.file_read_only(path))
 
 
 def folder_read_only_error(path: Path) -> OfficeReadOnlyError:
-    return OfficeReadOnlyError(_(
-        "フォルダ「{folder}」に書き込めません（読み取り専用）。連携デスクは事務ファイルと同じフォルダに"
-        "作業用のファイルを作ります。書き込めるフォルダに事務ファイルを移してから開いてください。"
-    ).format(folder=path.parent))
+    return OfficeReadOnlyError(messages.folder_read_only(path))
 
 
 def disk_full_error(path: Path, detail: str) -> OfficeDiskFullError:
-    return OfficeDiskFullError(_(
-        "事務ファイル「{path}」に書き込めませんでした（{detail}）。保存済みの内容は失われていません。"
-        "ディスクの空きを作ってから、もう一度実行してください。"
-    ).format(path=path, detail=detail))
+    return OfficeDiskFullError(messages.disk_full(path, detail))
 
 
 def backup_failed_error(error: BaseException) -> OfficeError:
-    return OfficeError(_(
-        "バックアップを作成できませんでした（{error}）。事務ファイルは変更していません。"
-        "バックアップ先のディスクの空きと書込み権限を確かめてから、もう一度実行してください。"
-    ).format(error=error))
+    return OfficeError(messages.backup_failed(error))
 
 
 def inspect_office_file(path: Path) -> tuple[int, int, bool]:

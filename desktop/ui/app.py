@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.i18n import _, set_language
-from desktop.paths import config_dir, resources_dir
+from desktop.paths import config_dir, default_office_path, resources_dir
 from desktop.store.backup import backup_office
 from desktop.store.db import (
     DISK_ERRORS,
@@ -117,10 +117,17 @@ class StartCancelledError(Exception):
     """The clerk chose 終了 when asked what to do about a missing office file."""
 
 
+def question_text(db: Path, message: str) -> str:
+    """On the very first start (the default office file, not made yet) there is nothing to fix."""
+    if db.expanduser().resolve() == default_office_path().resolve():
+        return _("まだ事務ファイルがありません（{path}）。最初の事務ファイルを作るか、お持ちのファイルを開いてください。").format(path=db)
+    return message
+
+
 def ask_what_to_do(db: Path, message: str) -> tuple[StartChoice, Path | None]:
     """The question of a missing office file, asked again until an answer can be acted on."""
     while True:
-        dialog = MissingOfficeDialog(message)
+        dialog = MissingOfficeDialog(question_text(db, message))
         dialog.exec()
         if dialog.choice is not StartChoice.OPEN_OTHER:
             return dialog.choice, None

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.paths import default_office_path
 from desktop.store.db import OfficeMissingError
 from desktop.store.repos.town import get_town_profile
-from desktop.ui.app import StartCancelledError, open_or_create_with_demo
+from desktop.ui.app import StartCancelledError, open_or_create_with_demo, question_text
 from desktop.ui.start.missing_office_dialog import MissingOfficeDialog, StartChoice
 
 
@@ -65,3 +66,8 @@ def test_open_another_file_or_quit(tmp_path: Path) -> None:
     with pytest.raises(StartCancelledError):
         open_or_create_with_demo(tmp_path / "typo.renkei", choose=lambda _db, _m: (StartChoice.QUIT, None))
     assert not (tmp_path / "typo.renkei").exists()
+
+
+def test_the_first_start_is_not_told_to_check_its_path(tmp_path: Path) -> None:
+    assert "まだ事務ファイルがありません" in question_text(default_office_path(), "フォルダ「x」がありません。")
+    assert question_text(tmp_path / "typo.renkei", "見つかりません") == "見つかりません"

@@ -11,7 +11,7 @@ from desktop.commands.exchange_verbs import EXCHANGE_VERBS, add_exchange_verbs
 from desktop.fontfiles import set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import default_office_path
-from desktop.store.db import OfficeError
+from desktop.store.db import DISK_ERRORS, OfficeError, classify_fault
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -156,5 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(db)
     except OfficeError as error:
         print(str(error), file=sys.stderr)
+        return 1
+    except DISK_ERRORS as error:  # the disk, not the input: one message, no traceback
+        fault = classify_fault(error, db.resolve())
+        print(str(fault) if fault is not None else _("処理を完了できませんでした（{error}）").format(error=error),
+              file=sys.stderr)
         return 1
     return 2

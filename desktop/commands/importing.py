@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,7 +24,7 @@ from desktop.importing.templates import (
     template_xlsx,
 )
 from desktop.store.backup import backup_office
-from desktop.store.db import open_office
+from desktop.store.db import backup_failed_error, open_office
 from desktop.store.services.agreement_import import import_agreements
 from desktop.store.services.organisation_import import import_organisations
 from desktop.store.services.payment_import import import_payments
@@ -37,7 +38,10 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool) -> int
         print(str(error), file=sys.stderr)
         return 1
     with open_office(db, create=False) as office:
-        backup_office(office.path, "before-import")
+        try:
+            backup_office(office.path, "before-import")
+        except (OSError, sqlite3.Error) as error:  # a full or read-only backup drive: stop before writing
+            raise backup_failed_error(error) from error
         try:
             with office.transaction() as session:
                 if kind == "roster":

@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.fontfiles import IPAMJ_ENV, set_ipamj_path
 from desktop.i18n import _, set_language
-from desktop.paths import config_dir, resources_dir
+from desktop.paths import config_dir, default_office_path, resources_dir
 from desktop.store.backup import backup_office
-from desktop.store.db import Office, OfficeError, check_integrity, open_office
+from desktop.store.db import (
+    DISK_ERRORS,
+    Office,
+    OfficeDamagedError,
+    OfficeError,
+    OfficeMissingError,
+    backup_failed_error,
+    check_integrity,
+    classify_fault,
+    open_office,
+)
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
-from desktop.ui.common.fatal import platform_available, report_fatal, report_warning
+from desktop.ui.common.fatal import (
+    display_present,
+    platform_available,
+    report_fatal,
+    report_warning,
+)
 from desktop.ui.fonts import install_fonts
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import InstanceServer, hand_over
+from desktop.ui.start.missing_office_dialog import MissingOfficeDialog, StartChoice
 
 ORGANISATION = "RenkeiDesk"
 APPLICATION = "RenkeiDesk"
@@ -60,16 +79,92 @@ def prepare_application(argv: list[str], language: str | None) -> tuple[QApplica
     return app, settings, chosen
 
 
-def open_or_create_with_demo(db: Path, *, deferred_checks: bool = False) -> Office:
-    """A first start finds no office file: make one with the demo office in it."""
-    is_new = not db.exists() or db.stat().st_size == 0
-    office = open_office(db, take_backup=not deferred_checks, check=not deferred_checks)
-    if is_new:
-        from desktop.store.demo import build_demo_office
+Chooser = Callable[[Path, str], tuple[StartChoice, Path | None]]
 
-        with office.transaction() as session:
-            build_demo_office(session)
-    return office
+
+def open_or_create_with_demo(db: Path, *, deferred_checks: bool = False, choose: Chooser | None = None) -> Office:
+    """Opens the office file; a missing or 0-byte file is never silently turned into an office.
+
+    `choose` (the window's question, see ask_what_to_do) decides: a new empty office, the demo
+    office (each built whole in a temporary file, see store/creation.py), another file, or quit
+    (StartCancelledError). Without it a missing file raises OfficeMissingError.
+    """
+    while True:
+        try:
+            return open_office(db, create=False, take_backup=not deferred_checks, check=not deferred_checks)
+        except OfficeMissingError as missing:
+            if choose is None:
+                raise
+            choice, other = choose(db, str(missing))
+        if choice is StartChoice.QUIT:
+            raise StartCancelledError
+        if choice is StartChoice.OPEN_OTHER:
+            db = other or db
+            continue
+        from desktop.store.creation import create_office_file
+
+        db = create_office_file(db, demo=choice is StartChoice.DEMO, make_folder=True)
+
+
+class StartCancelledError(Exception):
+    """The clerk chose 終了 when asked what to do about a missing office file."""
+
+
+def question_text(db: Path, message: str) -> str:
+    """On the very first start (the default office file, not made yet) there is nothing to fix."""
+    if db.expanduser().resolve() == default_office_path().resolve():
+        return _("まだ事務ファイルがありません（{path}）。最初の事務ファイルを作るか、お持ちのファイルを開いてください。").format(path=db)
+    return message
+
+
+def ask_what_to_do(db: Path, message: str) -> tuple[StartChoice, Path | None]:
+    """The question of a missing office file, asked again until an answer can be acted on."""
+    while True:
+        dialog = MissingOfficeDialog(question_text(db, message))
+        dialog.exec()
+        if dialog.choice is not StartChoice.OPEN_OTHER:
+            return dialog.choice, None
+        chosen, _filter = QFileDialog.getOpenFileName(
+            None, _("事務ファイルを開く"), str(db.parent if db.parent.is_dir() else Path.home()),
+            _("連携デスクの事務ファイル (*.renkei);;すべてのファイル (*)"))
+        if chosen:
+            return StartChoice.OPEN_OTHER, Path(chosen)
+
+
+def open_for_window(db: Path) -> Office | int:
+    """The office for the window, or the exit status when there is none: every fault gives one
+    message (a dialog where a display can show it, always stderr). Offscreen or with no display
+    a missing file is not asked about: the question would wait for a click that never comes."""
+    title = _("事務ファイルを開けません")
+    try:
+        return open_or_create_with_demo(db, deferred_checks=True,
+                                        choose=ask_what_to_do if display_present() else None)
+    except StartCancelledError:  # the clerk's own choice, not a fault
+        return 0
+    except OfficeMissingError as error:
+        return report_fatal(title, str(error) + "\n" + _(
+            "画面のある環境で起動すると、新しい事務ファイルかデモ事務所を作るか、別のファイルを開くかを選べます"
+            "（コマンドでは renkei-desk demo --db ファイル でデモ事務所を作れます）。"))
+    except OfficeError as error:
+        return report_fatal(title, str(error))
+    except DISK_ERRORS as error:
+        fault = classify_fault(error, db.expanduser().resolve())
+        return report_fatal(title, str(fault) if fault is not None else str(error))
+
+
+def install_fault_hook(window: MainWindow) -> None:
+    """A fault of the office file met by a user action (a disk that filled up, a file made
+    read-only meanwhile) is shown as its one message instead of a traceback; the action was one
+    transaction, so nothing of it was saved and the window goes on."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, OfficeError):
+            report_warning(_("保存できませんでした"), str(error), window)
+        else:
+            previous(kind, error, trace)
+
+    sys.excepthook = hook
 
 
 def check_and_back_up(window: MainWindow) -> BackgroundJob:
@@ -78,11 +173,22 @@ def check_and_back_up(window: MainWindow) -> BackgroundJob:
 
     def work(_progress: object) -> Path | None:
         check_integrity(office.path)
-        return None if office.created else backup_office(office.path, "open")
+        if office.created:
+            return None
+        try:
+            return backup_office(office.path, "open")
+        except (OSError, sqlite3.Error) as error:
+            raise backup_failed_error(error) from error
 
     def failed(error: BaseException) -> None:
-        QMessageBox.critical(window, _("事務ファイルが壊れています"), str(error)
-                             + "\n\n" + _("連携デスクを閉じます。バックアップから戻してください。"))
+        # Offscreen the message goes to stderr only (a modal nobody sees would hang), and the
+        # process ends with status 1 like every other fault of the office file.
+        if isinstance(error, OfficeDamagedError):
+            title, then = _("事務ファイルが壊れています"), _("連携デスクを閉じます。バックアップから戻してください。")
+        else:
+            title, then = _("事務ファイルを開けません"), _("連携デスクを閉じます。")
+        report_fatal(title, str(classify_fault(error, office.path) or error) + "\n\n" + then, window)
+        QApplication.exit(1)
         window.close()
 
     def done(path: Path | None) -> None:
@@ -108,15 +214,15 @@ def run_app(db: Path, *, language: str | None = None) -> int:
     if hand_over(db):
         print(_("この事務ファイルはすでに開いているウィンドウを前面に出しました。"), file=sys.stderr)
         return 0
-    try:
-        office = open_or_create_with_demo(db, deferred_checks=True)
-    except OfficeError as error:
-        return report_fatal(_("事務ファイルを開けません"), str(error))
+    office = open_for_window(db)
+    if not isinstance(office, Office):
+        return office
     context = AppContext(office)
     window = MainWindow(context, settings)
     instance = InstanceServer(office.path, window)
     instance.activation_requested.connect(lambda: bring_to_front(window))
     window.show()
+    install_fault_hook(window)
     window.startup_job = check_and_back_up(window)
     for warning in office.warnings:
         report_warning(_("事務ファイルの場所"), warning, window)

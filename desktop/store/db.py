@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.i18n import _
 from desktop.store import backup, migrate
 from desktop.store.location import location_warnings
+from desktop.store.office_identity import ensure_office_id
 
 # 'RKDK': marks a SQLite file as a Renkei Desk office file (PRAGMA application_id).
 APPLICATION_ID = 0x524B444B
@@ -179,11 +180,13 @@ def open_office(path: Path, *, create: bool = True, take_backup: bool = True, ch
     try:
         if exists:
             _check_existing(path, integrity=check)
+            ensure_office_id(path)  # before any backup: backups are kept by this identity
         engine = create_engine(
             f"sqlite:///{path}", connect_args={"check_same_thread": False}, future=True
         )
         _install_pragmas(engine)
         office = _migrate(path, engine, lock, exists, take_backup)
+        ensure_office_id(path)  # a new file gets its identity at creation
     except BaseException:
         lock.release()
         raise
@@ -205,7 +208,11 @@ def _migrate(path: Path, engine: Engine, lock: FileLock, existed: bool, take_bac
     backup_path = None
     if existed and (take_backup or found != head):
         reason = "before-migration" if found != head else "open"
-        backup_path = backup.backup_office(path, reason)
+        try:
+            backup_path = backup.backup_office(path, reason)
+        except backup.BackupError as error:
+            engine.dispose()
+            raise OfficeError(str(error)) from None
     if found != head:
         try:
             with engine.begin() as connection:

@@ -52,3 +52,9 @@ def list_audit_entries(session: Session, *, offset: int = 0, limit: int = 200, t
 
 def count_audit_entries(session: Session, *, text: str = "") -> int:
     return int(session.scalar(_filtered(select(func.count(AuditEntry.id)), text)) or 0)
+
+
+def newest_audit_entry(session: Session) -> tuple[int, str] | None:
+    """(sequence number, hash) of the newest entry: printed on forms and recorded in backups."""
+    row = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    return (int(row[0]), str(row[1])) if row else None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from desktop.i18n import _
 from desktop.paths import backup_root
+from desktop.store.backup_contents import connect_read_only
 from desktop.store.office_identity import (
     DEFAULT_KEEP_DAILY,
     DEFAULT_KEEP_MONTHLY,
@@ -61,7 +62,7 @@ def fsync_dir(folder: Path) -> None:
 def quick_check(path: Path) -> str:
     """'ok' or SQLite's first complaint."""
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(connect_read_only(path)) as conn:
             row = conn.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError as error:
         return str(error)
@@ -163,10 +164,25 @@ def backup_folder(office_path: Path, settings: BackupSettings | None = None) -> 
 
 # -- taking, listing, rotating
 
+STALE_PART = timedelta(minutes=10)
+
+
+def _drop_stale_parts(folder: Path) -> None:
+    """A backup killed mid-copy leaves its .part behind; one old enough is no one's work in progress."""
+    cutoff = (datetime.now() - STALE_PART).timestamp()
+    with contextlib.suppress(OSError):
+        for part in folder.glob(f"*{SUFFIX}{PART}"):
+            with contextlib.suppress(OSError):
+                if part.stat().st_mtime < cutoff:
+                    part.unlink()
+
+
 def backup_office(office_path: Path, reason: str) -> Path:
     settings = office_backup_settings(office_path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_folder(office_path, settings) / f"{office_path.stem}-{stamp}-{reason}{SUFFIX}"
+    folder = backup_folder(office_path, settings)
+    _drop_stale_parts(folder)
+    target = folder / f"{office_path.stem}-{stamp}-{reason}{SUFFIX}"
     copy_database(office_path, target)
     if settings.office_id:
         _write_pointer(office_path, settings)

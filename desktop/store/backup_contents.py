@@ -3,6 +3,7 @@ counts, the newest audit entry. Shown side by side before a restore and by `back
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -68,6 +69,22 @@ def read_audit_head(conn: sqlite3.Connection) -> AuditHead | None:
     return AuditHead(int(row[0]), str(row[1])) if row else None
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. A WAL file in a read-only folder cannot be opened that way
+    (SQLite must create its -shm beside it); nobody can write it there either, so it is then
+    read as immutable."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    return conn
+
+
 def describe(path: Path) -> FileContents:
     """Never raises for a bad file: `integrity` says what is wrong with it."""
     try:
@@ -75,7 +92,7 @@ def describe(path: Path) -> FileContents:
     except OSError as error:
         return FileContents(path, 0, str(error))
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(connect_read_only(path)) as conn:
             integrity = str(_scalar(conn, "PRAGMA quick_check") or "no answer")
             if integrity != "ok":
                 return FileContents(path, size, integrity)

@@ -51,7 +51,9 @@ def read_settings(path: Path) -> BackupSettings | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        from desktop.store.backup_contents import connect_read_only
+
+        with closing(connect_read_only(path)) as conn:
             marks = ",".join("?" * len(BACKUP_KEYS))
             rows = dict(conn.execute(f"SELECT key, value FROM office_setting WHERE key IN ({marks})",
                                      BACKUP_KEYS).fetchall())

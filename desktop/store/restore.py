@@ -84,13 +84,14 @@ def plan_restore(*, office_path: Path, backup_path: Path) -> RestorePlan:
     contents = describe(backup_path)
     exists = office_path.exists() and office_path.stat().st_size > 0
     current = describe(office_path) if exists else None
-    if current is None:
-        same = True
+    office_id = backup.office_backup_settings(office_path).office_id if current is not None else None
+    if office_id is None:
+        same = True  # no file, or one whose identity cannot be read: nothing says it is another office
     elif contents.office_id is None:
         # A backup taken before offices had an identity: trusted only in this office's own folder.
         same = backup_path.resolve().parent == backup.backup_folder(office_path).resolve()
     else:
-        same = contents.office_id == backup.office_backup_settings(office_path).office_id
+        same = contents.office_id == office_id
     return RestorePlan(contents, taken_at(backup_path), current, same, tuple(_problems(contents, office_path)))
 
 
@@ -118,7 +119,11 @@ def restore_backup(*, office_path: Path, backup_path: Path, allow_other_office: 
     if not plan.same_office and not allow_other_office:
         raise OtherOfficeError(_("バックアップ「{path}」は別の事務所のものです（この事務ファイルのバックアップではありません）。"
                                  "復元するには別の事務所のバックアップであることを確認してください").format(path=backup_path))
-    lock = acquire_lock(office_path)
+    try:
+        lock = acquire_lock(office_path)
+    except OSError as error:  # the lock file cannot be made: a read-only folder, a missing drive
+        raise RestoreError(_("「{folder}」に書き込めないため復元できません（{error}）。事務ファイルは元のままです").format(
+            folder=office_path.parent, error=backup.os_reason(error))) from None
     try:
         return _restore_locked(office_path, backup_path, plan)
     finally:
@@ -127,6 +132,7 @@ def restore_backup(*, office_path: Path, backup_path: Path, allow_other_office: 
 
 def _restore_locked(office_path: Path, backup_path: Path, plan: RestorePlan) -> RestoreResult:
     staged = office_path.with_name(office_path.name + STAGING)
+    backup.discard(staged)  # left by a restore killed earlier: we hold the lock, it is no one's now
     before_path = _back_up_current(office_path, plan) if plan.current is not None else None
     try:
         backup.copy_database(backup_path, staged)  # staged is whole or absent, checked

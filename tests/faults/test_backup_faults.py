@@ -91,7 +91,7 @@ def town_name(path: Path) -> str:
         return str(conn.execute("SELECT name FROM town").fetchone()[0])
 
 
-def assert_sound(office_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def assert_sound(office_path: Path, capsys: pytest.CaptureFixture[str], seen: set[Path]) -> None:
     # The next start first: a process killed while folding its -wal in leaves work for SQLite's
     # recovery, which needs a writable open; read-only `check` comes after it, as for a clerk.
     open_office(office_path, take_backup=False).close()
@@ -101,7 +101,9 @@ def assert_sound(office_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     captured = capsys.readouterr()
     assert code == 0, captured.err
     for info in backup.list_backups(office_path):
-        assert info.size > 0 and backup.quick_check(info.path) == "ok", info.path
+        if info.path not in seen:  # each new backup once: whole and checked
+            assert info.size > 0 and backup.quick_check(info.path) == "ok", info.path
+            seen.add(info.path)
 
 
 def start_worker(*args: str) -> subprocess.Popen[str]:
@@ -127,13 +129,14 @@ def test_sigkill_during_backups_leaves_only_whole_backups(office: tuple[Path, Pa
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     office_path, _kept = office
     rng = random.Random(1234)
+    seen: set[Path] = set()
     before = office_path.read_bytes()
     for _round in range(ROUNDS):
         lines = kill_after(start_worker("backup", str(office_path)), rng.uniform(0.0, 0.4))
         done = [line.removeprefix("done ") for line in lines if line.startswith("done ")]
         if done:
             assert Path(done[-1]).is_file() and backup.quick_check(Path(done[-1])) == "ok"
-        assert_sound(office_path, capsys)
+        assert_sound(office_path, capsys, seen)
     assert office_path.read_bytes() == before  # a backup never writes to the office
 
 
@@ -143,9 +146,9 @@ def test_sigkill_during_restore_leaves_the_old_or_the_restored_office(office: tu
     office_path, kept = office
     fresh = office_path.with_name("fresh.renkei")
     shutil.copyfile(office_path, fresh)
-    started = time.monotonic()
     whole = start_worker("restore", str(office_path), str(kept))
     assert whole.stdin is not None and whole.stdout is not None
+    started = time.monotonic()
     whole.stdin.write("go\n")
     whole.stdin.flush()
     assert whole.stdout.readline().strip() == "done"
@@ -153,7 +156,8 @@ def test_sigkill_during_restore_leaves_the_old_or_the_restored_office(office: tu
     whole.stdin.close()
     whole.wait(timeout=30)
     rng = random.Random(4321)
-    outcomes = set()
+    outcomes: list[str] = []
+    seen: set[Path] = set()
     for _round in range(ROUNDS):
         shutil.copyfile(fresh, office_path)
         lines = kill_after(start_worker("restore", str(office_path), str(kept)), rng.uniform(0.0, duration * 1.3))
@@ -161,14 +165,15 @@ def test_sigkill_during_restore_leaves_the_old_or_the_restored_office(office: tu
         assert name in (CURRENT, RESTORED)
         if "done" in lines:
             assert name == RESTORED
-        outcomes.add(name)
-        assert_sound(office_path, capsys)
+        outcomes.append(name)
+        assert_sound(office_path, capsys, seen)
     # The next restore, not killed, clears whatever a killed one left beside the office.
     code = main(["restore", str(kept), "--db", str(office_path), "--yes"])
     capsys.readouterr()
     assert code == 0 and town_name(office_path) == RESTORED
     assert not [p for p in office_path.parent.iterdir() if STAGING in p.name]
-    assert outcomes  # which states were hit varies with the machine; both are allowed
+    # Which state each kill left varies with the machine's speed; both are allowed, half is not.
+    print(f"restore kills: {outcomes.count(CURRENT)} left the old office, {outcomes.count(RESTORED)} the restored one")
 
 
 # -- full disk (RLIMIT_FSIZE in the child) and read-only folders

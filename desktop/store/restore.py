@@ -92,7 +92,10 @@ def plan_restore(*, office_path: Path, backup_path: Path) -> RestorePlan:
         same = backup_path.resolve().parent == backup.backup_folder(office_path).resolve()
     else:
         same = contents.office_id == office_id
-    return RestorePlan(contents, taken_at(backup_path), current, same, tuple(_problems(contents, office_path)))
+    problems = _problems(contents, office_path)
+    if not office_path.parent.is_dir():  # a mistyped --db: no office is ever made in a new folder
+        problems.insert(0, _("フォルダ「{folder}」がありません").format(folder=office_path.parent))
+    return RestorePlan(contents, taken_at(backup_path), current, same, tuple(problems))
 
 
 def newest_good_backup(office_path: Path) -> backup.BackupInfo | None:

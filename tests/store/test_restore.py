@@ -132,7 +132,11 @@ def test_newest_good_backup_is_of_the_same_office_and_passes_its_check(tmp_path:
     assert result.before_restore_backup.read_bytes()[:4096] == b"\x00" * 4096
 
 
-def test_restoring_onto_itself_is_refused(office_path: Path) -> None:
+def test_restoring_onto_itself_or_into_a_missing_folder_is_refused(office_path: Path, tmp_path: Path) -> None:
     make_demo(office_path)
     with pytest.raises(RestoreError, match="同じファイル"):
         restore_backup(office_path=office_path, backup_path=office_path)
+    taken = backup.backup_office(office_path, "manual")
+    with pytest.raises(RestoreError, match=r"フォルダ.*がありません"):
+        restore_backup(office_path=tmp_path / "typo" / "office.renkei", backup_path=taken)
+    assert not (tmp_path / "typo").exists()

@@ -10,13 +10,18 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.store.history import compare_with_backups
+from desktop.store.history import compare_with_backups, missing_guards
 from desktop.store.replay import replay
 
 
 def report_history(db: Path) -> bool:
     """Prints what was found; False when history was cut or rewritten or rows were touched."""
     ok = True
+    guards = missing_guards(db)
+    if guards:
+        ok = False
+        print(_("監査ログを追記のみに保つ仕組み（{names}）が外されています").format(names="、".join(guards)),
+              file=sys.stderr)
     findings = compare_with_backups(db)
     if findings:
         ok = False

@@ -80,3 +80,14 @@ def compare_with_backups(office_path: Path) -> list[HistoryFinding]:
             if found is not None:
                 findings.append(found)
     return sorted(findings, key=lambda f: (f.sequence, f.backup.name))
+
+
+AUDIT_GUARDS = ("audit_entry_no_update", "audit_entry_no_delete")
+
+
+def missing_guards(office_path: Path) -> list[str]:
+    """The triggers that keep the audit trail append-only (revision 0001): dropping them is the
+    first step of cutting history, so their absence is reported even when nothing was cut yet."""
+    with closing(sqlite3.connect(f"file:{office_path}?mode=ro", uri=True)) as office:
+        present = {row[0] for row in office.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return [name for name in AUDIT_GUARDS if name not in present]

@@ -44,6 +44,19 @@ def test_deleting_the_newest_audit_entries_is_named(office_path: Path, capsys) -
     assert code == 1
     assert "監査ログ: 40件、改ざんなし" in out  # the chain alone cannot tell...
     assert "監査記録 No.41 以降が失われています" in err  # ...the backup can
+    assert "追記のみに保つ仕組み" in err
+
+
+def test_guards_put_back_after_the_cut_still_leave_the_cut_visible(office_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    make_demo(office_path)
+    backup.backup_office(office_path, "manual")
+    guard = ("CREATE TRIGGER {name} BEFORE {what} ON audit_entry "
+             "BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END")
+    sql(office_path, *UNGUARD, "DELETE FROM audit_entry WHERE id > 30",
+        guard.format(name="audit_entry_no_update", what="UPDATE"),
+        guard.format(name="audit_entry_no_delete", what="DELETE"))
+    code, _out, err = cli(capsys, "check", "--db", str(office_path))
+    assert code == 1 and "追記のみ" not in err and "監査記録 No.31 以降が失われています" in err
 
 
 def test_an_edit_with_every_hash_recomputed_is_named(office_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -78,3 +78,27 @@ def test_backup_settings_move_the_folder(qtbot: QtBot, window: MainWindow, conte
     (moved,) = backup.list_backups(path)
     assert moved.path.parent.parent == drive
     assert context.read(get_town_profile).name == "B町"  # the office is still open and usable
+
+
+def test_at_start_up_a_damaged_office_is_offered_its_newest_good_backup(qtbot: QtBot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.backups.restore_dialog import start_up_restore_dialog
+
+    path = make_demo(tmp_path / "office.renkei")
+    older = backup.backup_office(path, "open")
+    good = backup.backup_office(path, "open")
+    newest = backup.backup_office(path, "open")
+    data = bytearray(newest.read_bytes())
+    data[4096:8192] = b"\xff" * 4096
+    newest.write_bytes(bytes(data))
+    damaged = bytearray(path.read_bytes())
+    damaged[4096:8192] = b"\x00" * 4096
+    path.write_bytes(bytes(damaged))
+    assert backup.quick_check(path) != "ok"
+    dialog = start_up_restore_dialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None and dialog.plan.backup.path == good != older
+    assert "壊れています" in dialog.message.text()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert backup.quick_check(path) == "ok"
+    assert any(b.reason == "damaged" for b in backup.list_backups(path))

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.i18n import N_, _
 from desktop.store.backup import SUFFIX, BackupInfo, list_backups
 from desktop.store.backup_contents import COUNTED_TABLES, FileContents
-from desktop.store.restore import RestorePlan, plan_restore
+from desktop.store.db import OfficeError
+from desktop.store.restore import RestorePlan, newest_good_backup, plan_restore, restore_backup
 
 REASON_LABELS = {
     "open": N_("起動時"), "daily": N_("毎日"), "manual": N_("手動"), "before-import": N_("取込の前"),
@@ -38,6 +39,27 @@ REASON_LABELS = {
 
 # Restores and says what happened: None on success, else the message for the clerk.
 Restorer = Callable[[Path, bool], str | None]
+
+
+def restorer_without_window(office_path: Path) -> Restorer:
+    """For the start-up path, when the office failed its open-time check and nothing holds it open."""
+    def restore(backup_path: Path, allow_other_office: bool) -> str | None:
+        try:
+            restore_backup(office_path=office_path, backup_path=backup_path, allow_other_office=allow_other_office)
+        except OfficeError as error:
+            return str(error)
+        return None
+
+    return restore
+
+
+def start_up_restore_dialog(office_path: Path, parent: QWidget | None = None) -> RestoreDialog:
+    """The dialog the window can offer when the office fails its open-time check: this office's
+    newest good backup already chosen, the comparison shown. The caller shows it only where a
+    display can (see common/fatal.py) and reopens the office when it is accepted."""
+    newest = newest_good_backup(office_path)
+    return RestoreDialog(office_path, restorer_without_window(office_path), parent,
+                         preselect=newest.path if newest else None)
 
 
 def reason_label(code: str) -> str:
@@ -56,7 +78,8 @@ def head_text(contents: FileContents | None) -> str:
 
 
 class RestoreDialog(QDialog):
-    def __init__(self, office_path: Path, restorer: Restorer, parent: QWidget | None = None) -> None:
+    def __init__(self, office_path: Path, restorer: Restorer, parent: QWidget | None = None,
+                 preselect: Path | None = None) -> None:
         super().__init__(parent)
         self.office_path = office_path
         self.restorer = restorer
@@ -109,8 +132,9 @@ class RestoreDialog(QDialog):
         self.infos: list[BackupInfo] = list_backups(office_path)
         self._fill_backups()
         self.backups.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._select_row(r))
+        rows = [i for i, info in enumerate(self.infos) if info.path == preselect]
         if self.infos:
-            self.backups.selectRow(0)
+            self.backups.selectRow(rows[0] if rows else 0)
         else:
             self.message.setText(_("この事務所のバックアップはまだありません。ほかのファイルを選べます"))
         self._update_button()

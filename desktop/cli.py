@@ -59,7 +59,28 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument("--out", type=Path, required=True, help=_("出力するPDFファイル"))
     _common(printer, suppress=True)
     add_exchange_verbs(verbs, lambda p: _common(p, suppress=True))
+    _backup_verbs(verbs)
     return parser
+
+
+def _backup_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    _common(verbs.add_parser("backup", help=_("事務ファイルのバックアップを作成する")), suppress=True)
+    _common(verbs.add_parser("backups", help=_("事務ファイルのバックアップを一覧する")), suppress=True)
+    restore = verbs.add_parser("restore", help=_("バックアップから事務ファイルを復元する"))
+    restore.add_argument("backup", type=Path, help=_("復元するバックアップファイル"))
+    restore.add_argument("--yes", action="store_true", help=_("確認せずに復元する"))
+    restore.add_argument("--other-office", action="store_true", help=_("別の事務所のバックアップでも復元する"))
+    _common(restore, suppress=True)
+
+
+def _backup_verb(args: argparse.Namespace, db: Path) -> int:
+    from desktop.commands import backups
+
+    if args.verb == "backup":
+        return backups.run_backup(db)
+    if args.verb == "backups":
+        return backups.run_backups(db)
+    return backups.run_restore(args.backup.expanduser(), db, yes=args.yes, other_office=args.other_office)
 
 
 def _pre_language(argv: Sequence[str]) -> str | None:
@@ -154,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.commands.office_file import run_check
 
             return run_check(db)
+        if args.verb in ("backup", "backups", "restore"):
+            return _backup_verb(args, db)
     except OfficeError as error:
         print(str(error), file=sys.stderr)
         return 1

@@ -32,11 +32,11 @@ def config_dir() -> Path:
     return home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
 
 
-def backup_dir_for(office_path: Path) -> Path:
-    """Backups sit beside the data folder, one sub-folder per office file name."""
+def backup_root() -> Path:
+    """The default backup folder; each office has a sub-folder named by its UUID
+    (store/backup.py), and an office may be set to back up elsewhere (another drive)."""
     home = _home_override()
-    base = home / "backups" if home else data_dir() / "backups"
-    return base / office_path.stem
+    return home / "backups" if home else data_dir() / "backups"
 
 
 def default_office_path() -> Path:

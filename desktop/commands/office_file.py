@@ -82,6 +82,10 @@ def run_check(db: Path) -> int:
     else:
         print(_("監査ログ: 第{id}件目以降が改ざんされています").format(id=chain.first_broken_id), file=sys.stderr)
         ok = False
+    if chain.ok:
+        from desktop.commands.history_check import report_history
+
+        ok = report_history(path) and ok
     backups = backup.list_backups(path)
     print(_("バックアップ: {count}件").format(count=len(backups)))
     for info in backups[:10]:

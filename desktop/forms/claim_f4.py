@@ -23,13 +23,19 @@ class ClaimFormData:
     head: LetterHead
     result: ClaimResult
     status: ClaimStatus
+    # The newest audit entry when printed: a later reader can tell whether history after
+    # this paper was cut or rewritten (`check` compares it with the office's backups).
+    audit_sequence: int = 0
+    audit_hash: str = ""
 
 
 def render_f4(data: ClaimFormData) -> bytes:
     result = data.result
     title = official("{year} 特別交付税算定資料").format(year=result.fiscal_year.label())
     subtitle = official("（連携協約に基づく派遣職員の受入れに係る負担金）")
-    sheet = Sheet(title=title, author=data.town.name, subject=title + subtitle)
+    footer = official("監査記録 No.{number} ({hash}…)").format(
+        number=data.audit_sequence, hash=data.audit_hash[:8]) if data.audit_hash else ""
+    sheet = Sheet(title=title, author=data.town.name, subject=title + subtitle, footer=footer)
     letter_opening(sheet, data.head, title, "", subtitle=subtitle)
     facts = [
         (official("団体名"), data.town.name),

@@ -21,6 +21,7 @@ from desktop.i18n import _
 from desktop.store import backup, migrate
 from desktop.store import fault_messages as messages
 from desktop.store.location import location_warnings
+from desktop.store.office_identity import ensure_office_id
 from desktop.store.read_only import DAMAGE_CODES, connect_read_only, primary_code, quick_check
 
 # 'RKDK': marks a SQLite file as a Renkei Desk office file (PRAGMA application_id).
@@ -335,11 +336,14 @@ def open_office(path: Path, *, create: bool = True, take_backup: bool = True, ch
     try:
         if exists and check:
             check_integrity(path)
+        if exists:
+            ensure_office_id(path)  # before any backup: backups are kept by this identity
         engine = create_engine(
             f"sqlite:///{path}", connect_args={"check_same_thread": False}, future=True
         )
         _install_pragmas(engine)
         office = _migrate(path, engine, lock, exists, take_backup)
+        ensure_office_id(path)  # a new file gets its identity at creation
     except BaseException as error:
         lock.release()
         raise_if_fault(error, path)
@@ -364,7 +368,7 @@ def _migrate(path: Path, engine: Engine, lock: FileLock, existed: bool, take_bac
         reason = "before-migration" if found != head else "open"
         try:
             backup_path = backup.backup_office(path, reason)
-        except (OSError, sqlite3.Error) as error:  # the backup drive, not the office file, is at fault
+        except (OSError, sqlite3.Error, backup.BackupError) as error:  # the backup drive, not the office file
             engine.dispose()
             raise backup_failed_error(error) from error
     if found != head:

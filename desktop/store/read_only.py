@@ -6,6 +6,7 @@ which a read-only folder or a full disk refuses (and `check` must not change any
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -31,8 +32,20 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
     Without a -wal file no connection has the file open (SQLite keeps the -wal while one
     does), so it is read as immutable: mode=ro alone would create -wal and -shm beside it.
+    With a -wal, mode=ro must create the -shm; in a folder nobody can write, nobody can
+    write the file either, so it is then read as immutable too.
     """
-    options = () if wal_path(path).exists() else ("immutable=1",)
+    if not wal_path(path).exists():
+        return _connect(path, "immutable=1")
+    try:
+        return _connect(path)
+    except sqlite3.OperationalError:
+        if os.access(path.parent, os.W_OK):
+            raise
+    return _connect(path, "immutable=1")
+
+
+def _connect(path: Path, *options: str) -> sqlite3.Connection:
     conn = sqlite3.connect(_uri(path, *options), uri=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

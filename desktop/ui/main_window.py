@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         font_action.triggered.connect(self._choose_ipamj)
         file_menu.addAction(font_action)
         file_menu.addSeparator()
+        from desktop.ui.backups.menu import install_backup_menu
+
+        install_backup_menu(self, file_menu)
         quit_action = QAction(_("終了(&X)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -111,6 +114,14 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._specs):
             spec: ScreenSpec = self._specs[row]
             self.stack.setCurrentWidget(self.ensure_screen(spec.key))
+
+    def reload_screens(self) -> None:
+        """After the office file was replaced (a restore): every screen is built again from it."""
+        for widget in self._screens.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._screens.clear()
+        self._show_screen(self.nav.currentRow())
 
     def _on_change(self, change: Change) -> None:
         for widget in self._screens.values():

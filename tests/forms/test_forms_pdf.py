@@ -115,3 +115,19 @@ def test_f4_lists_lines_total_and_exclusions(office) -> None:  # type: ignore[no
                      "このポストの派遣初年度は令和6年度です", "B町総第125号", "令和8年6月1日", "B町長"):
         assert expected in flat, expected
     assert "作成中の資料" not in flat
+
+
+def test_f4_footer_names_the_newest_audit_entry(office) -> None:  # type: ignore[no-untyped-def]
+    from desktop.domain.fiscal_year import FiscalYear
+    from desktop.forms.claim_f4 import render_f4
+    from desktop.printing.builders.letters import claim_form_data
+    from desktop.store.demo import build_demo_office
+
+    with office.transaction() as session:
+        build_demo_office(session)
+    with office.reader() as session:
+        data = claim_form_data(session, fiscal_year=FiscalYear(2025))
+        number, digest = session.connection().exec_driver_sql(
+            "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").one()
+    (page,) = text_of(render_f4(data))
+    assert f"監査記録 No.{number} ({digest[:8]}…)" in page

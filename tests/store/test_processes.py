@@ -83,3 +83,43 @@ def test_killed_writer_keeps_every_reported_save(office_path: Path) -> None:
     assert integrity == "ok"
     assert saved >= last  # at most the action in flight is lost; reported ones never are
     assert backup.quick_check(office_path) == "ok"
+
+
+@pytest.mark.slow
+def test_a_lock_left_by_a_killed_process_never_blocks_the_next_start(office_path: Path) -> None:
+    from desktop.store.db import lock_path
+
+    open_office(office_path).close()
+    for _round in range(3):
+        holder = start_holder(office_path)
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ready"
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=30)
+        assert lock_path(office_path).exists()  # the file stays; the OS lock on it died with the process
+        with open_office(office_path) as reopened:
+            assert reopened.lock.is_locked
+
+
+@pytest.mark.slow
+def test_a_live_holder_is_never_taken_over_by_backup_restore_or_check(office_path: Path) -> None:
+    from desktop.store.db import OfficeInUseError
+    from desktop.store.restore import restore_backup
+
+    open_office(office_path).close()
+    taken = backup.backup_office(office_path, "manual")
+    holder = start_holder(office_path)
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ready"
+        before = digest(office_path)
+        with pytest.raises(OfficeInUseError):
+            restore_backup(office_path=office_path, backup_path=taken)
+        with pytest.raises(OfficeInUseError):
+            open_office(office_path)
+        assert digest(office_path) == before
+        assert holder.poll() is None
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)

@@ -62,6 +62,7 @@ class Sheet:
     primary_font: str = MINCHO
     author: str = ""
     subject: str = ""
+    footer: str = ""  # small, bottom right of every page (e.g. the newest audit entry)
 
     def __post_init__(self) -> None:
         self.chain = FontChain(self.primary_font)
@@ -286,6 +287,9 @@ class Sheet:
                 label = f"{number}/{total}"
                 canvas.setFont(self.primary_font, 9)
                 canvas.drawCentredString(self.setup.width / 2, self.setup.margin_bottom / 2, label)
+            if self.footer:
+                canvas.setFont(self.primary_font, 7)
+                canvas.drawRightString(self.right, self.setup.margin_bottom / 2, self.footer)
             canvas.showPage()
         canvas.save()
         return buffer.getvalue()

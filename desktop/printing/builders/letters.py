@@ -16,6 +16,7 @@ from desktop.forms.roster_f2 import RosterFormData, RosterFormLine
 from desktop.i18n import _
 from desktop.printing.catalog import FormRequest
 from desktop.store.repos.agreements import field_names_by_id, find_agreement_id, get_agreement
+from desktop.store.repos.audit import newest_audit_entry
 from desktop.store.repos.claims import get_claim
 from desktop.store.repos.ledger import list_ledger
 from desktop.store.repos.staffing import list_assignments
@@ -75,10 +76,11 @@ def claim_form_data(session: Session, *, fiscal_year: FiscalYear, document_numbe
                     issued_on: date | None = None, addressee: str | None = None) -> ClaimFormData:
     """The submitted (frozen) claim if there is one, else the claim as it stands."""
     record = get_claim(session, fiscal_year)
+    head = newest_audit_entry(session)
     return ClaimFormData(get_town_profile(session),
                          letter_head_for(session, addressee=addressee, document_number=document_number,
                                          issued_on=issued_on or record.submitted_on),
-                         record.result, record.status)
+                         record.result, record.status, *(head or (0, "")))
 
 
 # -- the registry's builders: (session, request) → data

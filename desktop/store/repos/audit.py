@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
@@ -26,7 +27,39 @@ class AuditRow:
     after_json: str
 
 
-def _filtered(statement: S, text: str) -> S:
+@dataclass(frozen=True)
+class AuditFilter:
+    """The audit screen's filters; every one is applied in SQL. Dates are local calendar days."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    user: str = ""
+    entity: str = ""
+    action: str = ""
+
+
+def _utc_bound(day: date) -> str:
+    """Local midnight of `day` as the UTC ISO text `at` is stored in, so comparing text works."""
+    local = datetime.combine(day, time.min).astimezone()
+    return local.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _narrowed(statement: S, where: AuditFilter | None) -> S:
+    if where is None:
+        return statement
+    if where.date_from is not None:
+        statement = statement.where(AuditEntry.at >= _utc_bound(where.date_from))
+    if where.date_to is not None:
+        statement = statement.where(AuditEntry.at < _utc_bound(where.date_to + timedelta(days=1)))
+    for column, value in ((AuditEntry.os_user, where.user), (AuditEntry.entity, where.entity),
+                          (AuditEntry.action, where.action)):
+        if value:
+            statement = statement.where(column == value)
+    return statement
+
+
+def _filtered(statement: S, text: str, where: AuditFilter | None = None) -> S:
+    statement = _narrowed(statement, where)
     if not text:
         return statement
     pattern = f"%{text}%"
@@ -41,14 +74,29 @@ def _filtered(statement: S, text: str) -> S:
     )
 
 
-def list_audit_entries(session: Session, *, offset: int = 0, limit: int = 200, text: str = "") -> list[AuditRow]:
+def list_audit_entries(session: Session, *, offset: int = 0, limit: int = 200, text: str = "",
+                       where: AuditFilter | None = None) -> list[AuditRow]:
     """Newest first."""
-    statement = _filtered(select(AuditEntry), text).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+    statement = _filtered(select(AuditEntry), text, where).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
     return [
         AuditRow(e.id, e.at, e.os_user, e.entity, e.entity_id, e.action, e.summary, e.before_json, e.after_json)
         for e in session.scalars(statement)
     ]
 
 
-def count_audit_entries(session: Session, *, text: str = "") -> int:
-    return int(session.scalar(_filtered(select(func.count(AuditEntry.id)), text)) or 0)
+def count_audit_entries(session: Session, *, text: str = "", where: AuditFilter | None = None) -> int:
+    return int(session.scalar(_filtered(select(func.count(AuditEntry.id)), text, where)) or 0)
+
+
+def audit_filter_choices(session: Session) -> tuple[list[str], list[str], list[str]]:
+    """The users, entities and actions that occur, for the screen's drop-downs."""
+    def distinct(column: Any) -> list[str]:
+        return [str(v) for v in session.scalars(select(column).distinct().order_by(column))]
+
+    return distinct(AuditEntry.os_user), distinct(AuditEntry.entity), distinct(AuditEntry.action)
+
+
+def newest_audit_entry(session: Session) -> tuple[int, str] | None:
+    """(sequence number, hash) of the newest entry: printed on forms and recorded in backups."""
+    row = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    return (int(row[0]), str(row[1])) if row else None

@@ -14,6 +14,7 @@ ENTITY_LABELS = {
     "money_row": N_("負担金"),
     "claim": N_("算定資料"),
     "measure": N_("措置率・上限等"),
+    "office": N_("事務ファイル"),
 }
 
 ACTION_LABELS = {
@@ -26,6 +27,7 @@ ACTION_LABELS = {
     "submit": N_("提出"),
     "decide": N_("決定"),
     "reopen": N_("作成中に戻す"),
+    "restore": N_("バックアップから復元"),
 }
 
 

@@ -28,9 +28,10 @@ class AuditTableModel(PagedTableModel[AuditRow]):
         ]
 
         def fetch(query: Query, offset: int, limit: int) -> list[AuditRow]:
-            return context.read(list_audit_entries, offset=offset, limit=limit, text=query.text)
+            return context.read(list_audit_entries, offset=offset, limit=limit, text=query.text,
+                                where=query.option("where"))
 
         def count(query: Query) -> int:
-            return context.read(count_audit_entries, text=query.text)
+            return context.read(count_audit_entries, text=query.text, where=query.option("where"))
 
         super().__init__(columns, fetch, count, parent)

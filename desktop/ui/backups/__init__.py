@@ -1,0 +1,1 @@
+"""ファイル menu: backups, restore and the backup settings."""

@@ -1,0 +1,77 @@
+"""The backup entries of the ファイル menu, and restoring while the window is open.
+
+The window holds the office open (and its lock); a restore closes it, replaces the file,
+and opens it again, whatever the outcome, so the window always shows the file on disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from desktop.i18n import _
+from desktop.store.backup import BackupError, backup_office
+from desktop.store.db import OfficeError, open_office
+from desktop.store.restore import restore_backup
+from desktop.ui.backups.restore_dialog import RestoreDialog
+from desktop.ui.backups.settings_dialog import BackupSettingsDialog
+from desktop.ui.common.background import run_in_background
+from desktop.ui.common.fatal import report_fatal
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+def install_backup_menu(window: MainWindow, menu: QMenu) -> None:
+    for text, slot in ((_("バックアップを作成(&B)"), lambda: back_up_now(window)),
+                       (_("バックアップから復元(&R)…"), lambda: open_restore_dialog(window)),
+                       (_("バックアップの設定(&S)…"), lambda: BackupSettingsDialog(window.context, window).open())):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+    menu.addSeparator()
+
+
+def back_up_now(window: MainWindow) -> None:
+    path = window.context.office.path
+
+    def done(taken: Path) -> None:
+        window.statusBar().showMessage(_("バックアップを作成しました: {path}").format(path=taken), 15000)
+
+    def failed(error: BaseException) -> None:
+        QMessageBox.warning(window, _("バックアップ"), str(error))
+
+    window.backup_job = run_in_background(window, _("バックアップ"), lambda _p: backup_office(path, "manual"),
+                                          done, failed, show_dialog=False)
+
+
+def open_restore_dialog(window: MainWindow) -> RestoreDialog:
+    dialog = RestoreDialog(window.context.office.path, lambda backup, other: restore_in_window(window, backup, other),
+                           window)
+    dialog.open()
+    return dialog
+
+
+def restore_in_window(window: MainWindow, backup_path: Path, allow_other_office: bool) -> str | None:
+    """Returns None when restored, else the reason (the office is then reopened unchanged)."""
+    context = window.context
+    path = context.office.path
+    context.office.close()
+    problem: str | None = None
+    try:
+        restore_backup(office_path=path, backup_path=backup_path, allow_other_office=allow_other_office)
+    except (OfficeError, BackupError) as error:
+        problem = str(error)
+    try:
+        context.office = open_office(path, take_backup=False)
+    except OfficeError as error:
+        report_fatal(_("事務ファイルを開けません"), str(error), window)
+        window.close()
+        return str(error)
+    window.reload_screens()
+    if problem is None:
+        window.statusBar().showMessage(_("バックアップから復元しました: {path}").format(path=backup_path), 15000)
+    return problem

@@ -53,3 +53,16 @@ class RowReader:
 def missing_columns(header: list[str], required: tuple[str, ...]) -> list[RowProblem]:
     return [RowProblem(1, name, _("見出し行に「{column}」の列がありません").format(column=name))
             for name in required if name not in header]
+
+
+# Past this many problems the clerk has seen enough to fix the file; listing every problem of
+# 100,000 bad rows would only cost memory.
+MAX_LISTED_PROBLEMS = 1_000
+
+
+def enough_problems(problems: list[RowProblem], row: int) -> bool:
+    """True, with a closing note added, once MAX_LISTED_PROBLEMS problems are listed."""
+    if len(problems) < MAX_LISTED_PROBLEMS:
+        return False
+    problems.append(RowProblem(row, "", _("誤りが多いため、{row}行目で確認をやめました").format(row=row)))
+    return True

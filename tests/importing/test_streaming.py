@@ -1,0 +1,144 @@
+"""The caps apply while reading: huge and hostile files are refused quickly, in bounded memory.
+
+Each file is read in a fresh subprocess that reports its own peak RSS (getrusage) and the CPU
+seconds the read took (CPU time, not wall time: the machine is shared, so only the work
+counts). The files are generated here, in tmp_path: nothing large is kept in the repository.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.importing.tabular import MAX_IMPORT_BYTES, MAX_ROWS, TableReadError, read_table
+from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
+from desktop.importing.xlsx_reading import MAX_CELLS_PER_ROW
+
+PEAK_MB = 200
+REFUSAL_CPU_SECONDS = 2.0
+
+_MEASURE = """
+import json, resource, sys, time
+from pathlib import Path
+from desktop.importing.tabular import TableReadError, read_table
+start = time.process_time()
+try:
+    table = read_table(Path(sys.argv[1]))
+    outcome = {"rows": len(table.rows), "problems": len(table.problems)}
+except TableReadError as error:
+    outcome = {"refused": str(error)}
+outcome["cpu"] = time.process_time() - start
+outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(outcome, ensure_ascii=False))
+"""
+
+
+def measure(path: Path) -> dict[str, object]:
+    result = subprocess.run([sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True,
+                            env=os.environ.copy(), check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    outcome: dict[str, object] = json.loads(result.stdout)
+    return outcome
+
+
+def _sheet_bomb(path: Path, *, rows: bytes, total: int) -> None:
+    """A real workbook (the roster template) whose first sheet holds `total` bytes of `rows`."""
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for info in base.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info.filename, base.read(info))
+        block = rows * max(1, 1_048_576 // len(rows))
+        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns='
+                        b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            for _ in range(max(1, total // len(block))):
+                sheet.write(block)
+            sheet.write(b"</sheetData></worksheet>")
+
+
+@pytest.mark.slow
+def test_ten_million_short_rows_are_refused_early(tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    with path.open("wb") as handle:
+        handle.write(b"a\n" * 9_900_000)  # 19.8 MB, under the 20 MB size cap
+    assert path.stat().st_size < MAX_IMPORT_BYTES
+    outcome = measure(path)
+    assert outcome.get("refused") == f"行が多すぎます（{MAX_ROWS}行まで）"
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_xlsx_zip_bomb_is_refused_before_openpyxl_parses_it(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    _sheet_bomb(path, rows=b'<row><c t="inlineStr"><is><t>x</t></is></c></row>', total=600_000_000)
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert path.stat().st_size < 3_000_000 and sheet.file_size > 500_000_000  # a real bomb
+    outcome = measure(path)
+    assert "圧縮爆弾" in str(outcome.get("refused"))
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_xlsx_over_the_row_cap_is_refused_by_the_scan(tmp_path: Path) -> None:
+    """Rows that do not compress well pass the ratio check; the scan counts them instead."""
+    rng = random.Random(7)
+    path = tmp_path / "rows.xlsx"
+    rows = b"".join(b"<row><c><v>%d</v></c></row>" % rng.randrange(10**9) for _ in range(40_000))
+    _sheet_bomb(path, rows=rows, total=len(rows) * 8)  # 8 × 40,000 = 320,000 rows
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert sheet.file_size < 100 * sheet.compress_size  # not caught by the ratio
+    outcome = measure(path)
+    assert "行が多すぎます" in str(outcome.get("refused"))
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+def test_a_row_of_too_many_cells_is_refused(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    cells = b"".join(b"<c><v>%d</v></c>" % rng.randrange(10**9) for _ in range(MAX_CELLS_PER_ROW + 1))
+    path = tmp_path / "wide.xlsx"
+    _sheet_bomb(path, rows=b"<row>" + cells + b"</row>", total=len(cells) + 11)
+    with pytest.raises(TableReadError, match="セルが多すぎます"):
+        read_table(path)
+
+
+def test_a_line_of_millions_of_commas_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "commas.csv"
+    path.write_bytes("氏名\n".encode() + b"," * 5_000_000 + b"x\n")
+    with pytest.raises(TableReadError, match="長すぎます"):
+        read_table(path)
+
+
+@pytest.mark.slow
+def test_a_full_size_file_of_short_cells_stays_small(tmp_path: Path) -> None:
+    """Under every cap: 19 MB of one-character Japanese cells, kept packed, not as lists."""
+    line = ",".join(["あ"] * 99) + "\n"
+    path = tmp_path / "cells.csv"
+    count = min(MAX_ROWS, (MAX_IMPORT_BYTES - 1_000_000) // len(line.encode()))
+    path.write_bytes((",".join(ROSTER_COLUMNS) + "\n" + line * count).encode())
+    outcome = measure(path)
+    assert outcome.get("rows") == count, outcome
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+
+
+def test_rows_read_back_whole(tmp_path: Path) -> None:
+    """Packing rows must not change a cell: tabs, line breaks, commas and quotes survive."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(("氏名,摘要\n" '"髙﨑 美咲","4月分\r\n給与, ""負担金""\tほか"\n').encode())
+    table = read_table(path)
+    assert table.rows == [["髙﨑 美咲", '4月分\r\n給与, "負担金"\tほか']]
+    assert table.problems == []

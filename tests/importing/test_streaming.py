@@ -1,6 +1,6 @@
 """The caps apply while reading: huge and hostile files are refused quickly, in bounded memory.
 
-Each file is read in a fresh subprocess that reports its own peak RSS (getrusage) and the CPU
+Each file is read in a fresh subprocess whose peak RSS is measured with getrusage, with the CPU
 seconds the read took (CPU time, not wall time: the machine is shared, so only the work
 counts). The files are generated here, in tmp_path: nothing large is kept in the repository.
 """
@@ -25,8 +25,8 @@ from desktop.importing.xlsx_reading import MAX_CELLS_PER_ROW
 PEAK_MB = 200
 REFUSAL_CPU_SECONDS = 2.0
 
-_MEASURE = """
-import json, resource, sys, time
+_READ = """
+import json, sys, time
 from pathlib import Path
 from desktop.importing.tabular import TableReadError, read_table
 start = time.process_time()
@@ -36,13 +36,25 @@ try:
 except TableReadError as error:
     outcome = {"refused": str(error)}
 outcome["cpu"] = time.process_time() - start
-outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(outcome, ensure_ascii=False))
+"""
+# Linux carries a process's peak RSS across fork and exec, so a reader started straight from
+# pytest (hundreds of MB by then) would report pytest's peak. A small wrapper starts the
+# reader instead and reports its children's peak (RUSAGE_CHILDREN): the reader's own.
+_MEASURE = """
+import json, resource, subprocess, sys
+inner = subprocess.run([sys.executable, "-c", sys.argv[1], sys.argv[2]], capture_output=True, text=True)
+if inner.returncode:
+    sys.exit(inner.stderr)
+outcome = json.loads(inner.stdout)
+outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps(outcome, ensure_ascii=False))
 """
 
 
 def measure(path: Path) -> dict[str, object]:
-    result = subprocess.run([sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True,
+    """The reader's outcome, its CPU seconds and its peak RSS in MB, from a fresh process."""
+    result = subprocess.run([sys.executable, "-c", _MEASURE, _READ, str(path)], capture_output=True, text=True,
                             env=os.environ.copy(), check=False, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -7,7 +7,7 @@ create posts, and only when the clerk confirms it (the preview's choice, or --cr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,6 +42,7 @@ class NewPost:
     agreement_number: str
     department: str
     job: str
+    near: tuple[str, ...] = field(default=(), compare=False)  # existing posts it resembles
 
     @property
     def label(self) -> str:
@@ -99,7 +100,7 @@ class ImportLookup:
                         .format(post=text, number=number, existing=twin))
             return None
         if create:
-            return NewPost(agreement_id, number, department, job)
+            return NewPost(agreement_id, number, department, job, tuple(near_matches(text, labels)))
         if not creatable:
             reader.fail(column, _("派遣先ポスト「{post}」は協約{number}にありません{hint}").format(
                 post=text, number=number, hint=hint(near_matches(text, labels))))

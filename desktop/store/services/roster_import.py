@@ -27,7 +27,7 @@ from desktop.store.models.agreement import Post
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.staffing import agreement_context, find_staff_id, other_assignments
 from desktop.store.services.change import Change
-from desktop.store.services.import_lookup import ImportLookup, NewPost
+from desktop.store.services.import_lookup import ImportLookup, NewPost, hint
 
 # The column the overlap and period rules point at, for the clerk's eye.
 _COLUMN_OF = {"name": "氏名", "reading": "ふりがな", "post_id": "派遣先ポスト", "field_id": "分野",
@@ -49,7 +49,8 @@ class RosterPreview:
     lines: list[RosterLine] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     new_posts: list[str] = field(default_factory=list)  # created on import (create_posts)
-    unknown_posts: list[str] = field(default_factory=list)  # would be created if confirmed
+    unknown_posts: list[str] = field(default_factory=list)  # created if the clerk confirms
+    post_hints: dict[str, str] = field(default_factory=dict)  # unknown post → its near matches
     new_staff: list[str] = field(default_factory=list)
 
     @property
@@ -84,19 +85,22 @@ def preview_roster(session: Session, *, table: Table, create_posts: bool = False
         preview.lines.append(line)
         if isinstance(line.post, NewPost) and line.post.label not in preview.new_posts:
             preview.new_posts.append(line.post.label)
+            preview.post_hints[line.post.label] = hint(list(line.post.near))
         if line.staff_id is None and line.draft.name not in preview.new_staff:
             preview.new_staff.append(line.draft.name)
-    if not create_posts:
-        preview.unknown_posts = _unknown_posts(session, table) if preview.errors else []
+    if create_posts:
+        preview.unknown_posts = list(preview.new_posts)
+    elif preview.errors:
+        _find_unknown_posts(session, table, preview)
     if not preview.lines and not preview.problems:
         preview.problems.append(RowProblem(2, "", _("取り込む行がありません")))
     return preview
 
 
-def _unknown_posts(session: Session, table: Table) -> list[str]:
+def _find_unknown_posts(session: Session, table: Table, preview: RosterPreview) -> None:
     """The posts that confirming "create" would add: what the dialog offers the clerk."""
     lookup = ImportLookup(session)
-    found: list[str] = []
+    found = preview.unknown_posts
     for offset, cells in enumerate(table.rows):
         reader = RowReader(table.header, cells, offset + 2)
         agreement_id = lookup.agreements.get(reader.text("協約番号"))
@@ -106,7 +110,7 @@ def _unknown_posts(session: Session, table: Table) -> list[str]:
         post = lookup.post(reader, agreement_id, reader.text("協約番号"), post_text, create=True)
         if isinstance(post, NewPost) and post.label not in found:
             found.append(post.label)
-    return found
+            preview.post_hints[post.label] = hint(list(post.near))
 
 
 def _read_line(session: Session, lookup: ImportLookup, reader: RowReader,

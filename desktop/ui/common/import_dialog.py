@@ -46,7 +46,8 @@ class PreviewResult:
     problems: list[RowProblem] = field(default_factory=list)
     summary: str = ""
     # Records the file names that do not exist yet and that the clerk may choose to create
-    # (the roster's new posts): offered with a check box, never created unasked.
+    # (the roster's new posts, each with its near matches): offered with a check box, never
+    # created unasked.
     creatable: list[str] = field(default_factory=list)
     created: list[str] = field(default_factory=list)  # what the import will create, as chosen
 
@@ -92,6 +93,7 @@ class ImportDialog(QDialog):
         self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview_table.verticalHeader().setVisible(False)
         self.problem_list = QListWidget()
+        self.problem_list.setWordWrap(True)  # a message with its near matches is long
         self.summary_label = QLabel(_("CSV（UTF-8 / Shift_JIS）またはExcel（xlsx）を選んでください。1行目は見出しです。"))
         self.summary_label.setWordWrap(True)
         self.confirm_check = QCheckBox(_("警告の内容を確認しました。このまま取り込みます"))
@@ -204,16 +206,17 @@ class ImportDialog(QDialog):
         self._update_button()
 
     def _show_create_choice(self, result: PreviewResult) -> None:
-        offered = result.creatable or (result.created if self.create_check.isChecked() else [])
+        offered = result.creatable
         self.create_check.setVisible(bool(offered))
         self.create_label.setVisible(bool(offered))
         if not offered:
             return
         self.create_check.setText(_("ファイルにある未登録の派遣先ポスト{count}件を新しく作成して取り込む").format(
             count=len(offered)))
-        self.create_label.setText(_("作成するポスト: {posts}\n書き間違いなら作成せず、上の「近いもの」に合わせて"
+        self.create_label.setText(_("作成するポスト: {posts}\n書き間違いなら作成せず、「近いもの」に合わせて"
                                     "ファイルを直してください（新しいポストは特別交付税の初年度として数えられます）。"
                                     ).format(posts="、".join(offered)))
+        self.create_label.setStyleSheet("color: #8a5a00;")
 
     def _fill_rows(self, table: Table, result: PreviewResult) -> None:
         worst: dict[int, Severity] = {}

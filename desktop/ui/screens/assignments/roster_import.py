@@ -17,7 +17,8 @@ def _preview(context: AppContext, table: Table, create: bool) -> PreviewResult:
         count=len(preview.lines), posts=len(preview.new_posts), staff=len(preview.new_staff))
     if preview.new_posts:
         summary += "\n" + _("作成するポスト: {posts}").format(posts="、".join(preview.new_posts))
-    return PreviewResult(preview.problems, summary, creatable=preview.unknown_posts, created=preview.new_posts)
+    creatable = [label + preview.post_hints.get(label, "") for label in preview.unknown_posts]
+    return PreviewResult(preview.problems, summary, creatable=creatable, created=preview.new_posts)
 
 
 def _run(context: AppContext, table: Table, confirmed: bool, create: bool, source: str) -> Change:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.amount_limit import DEFAULT_IMPORT_AMOUNT_LIMIT_YEN
-from desktop.domain.problems import ImportRefusedError, ValidationError
+from desktop.domain.problems import ImportRefusedError, Severity, ValidationError
 from desktop.importing.tabular import read_table
 from desktop.importing.templates import AGREEMENT_COLUMNS, PAYMENT_COLUMNS, ROSTER_COLUMNS
 from desktop.store.db import Office, open_office
@@ -44,7 +44,7 @@ def write(path: Path, columns: tuple[str, ...], rows: list[str], encoding: str =
 def test_nul_and_other_control_characters_are_refused_with_row_and_column(demo: Office, tmp_path: Path) -> None:
     rows = [ROSTER.format(post="健康福祉課／保健師").replace("髙橋 一", "髙橋\x00一"),
             ROSTER.format(post="健康福祉課／保健師\x1b").replace("髙橋 一", "山本 花"),
-            '"A県B町第1号","佐藤\t剛","さとう\r\nつよし",保健師,任期付職員,自治法派遣,健康福祉課／保健師,R8.4.1,R9.3.31']
+            '"A県B町第1号","新人\t一","しんじん\r\nはじめ",保健師,任期付職員,自治法派遣,健康福祉課／保健師,R8.4.1,R9.3.31']
     table = read_table(write(tmp_path / "c.csv", ROSTER_COLUMNS, rows, "cp932"))
     assert [p.describe() for p in table.problems] == [
         "2行目 氏名: 制御文字（NUL）が含まれています（3文字目）。タブと改行のほかの制御文字は取り込めません",
@@ -160,3 +160,15 @@ def test_cli_refuses_an_absurd_amount_without_a_traceback(tmp_path: Path) -> Non
     assert "Traceback" not in result.stderr
     with open_office(office) as opened, opened.reader() as session:
         assert get_import_amount_limit(session) == DEFAULT_IMPORT_AMOUNT_LIMIT_YEN
+
+
+def test_a_new_person_resembling_one_on_file_needs_confirmation(demo: Office, tmp_path: Path) -> None:
+    row = ROSTER.format(post="健康福祉課／保健師").replace("髙橋 一,たかはし はじめ", "髙崎 美咲,たかさき みさき")
+    table = read_table(write(tmp_path / "s.csv", ROSTER_COLUMNS, [row]))
+    with pytest.raises(ImportRefusedError) as caught, demo.transaction() as session:
+        import_roster(session, table=table)
+    (problem,) = caught.value.problems
+    assert problem.severity is Severity.WARNING and problem.column == "氏名"
+    assert "既にいる髙﨑 美咲（たかさき みさき）と似ています" in problem.message
+    with demo.transaction() as session:
+        assert import_roster(session, table=table, confirmed=True).count == 1

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.near_matches import near_matches, same_spelling
+from desktop.domain.near_matches import matching_key, near_matches, same_spelling
 from desktop.i18n import _
 from desktop.importing.cells import RowReader
 from desktop.store.models.agreement import Agreement, Field, Post
+from desktop.store.models.staffing import StaffMember
 from desktop.store.repos.agreements import post_label
 
 
@@ -57,6 +58,7 @@ class ImportLookup:
         self.agreements = {a.number: a.id for a in session.scalars(select(Agreement))}
         self.fields = {f.name: f.id for f in session.scalars(select(Field))}
         self._posts: dict[int, dict[tuple[str, str], int]] = {}
+        self._staff: list[tuple[str, str]] | None = None
 
     def agreement(self, reader: RowReader, number: str, column: str = "協約番号") -> int | None:
         found = self.agreements.get(number.strip())
@@ -109,3 +111,17 @@ class ImportLookup:
                               "作成を確認するか、--create-posts を付けて取り込んでください")
                     .format(post=text, number=number, hint=hint(near_matches(text, labels))))
         return None
+
+    def similar_staff(self, name: str, reading: str) -> list[str]:
+        """Staff already on file who may be the person a new roster row names, as 'name（reading）'.
+
+        The same reading under another spelling (髙崎/髙﨑), the same name with another
+        reading, or a name that differs only in spacing or width.
+        """
+        if self._staff is None:
+            self._staff = [(s.name, s.reading) for s in self.session.scalars(select(StaffMember))]
+        key = matching_key(name)
+        reading_key = matching_key(reading)
+        found = [f"{n}（{r}）" for n, r in self._staff
+                 if (n, r) != (name, reading) and (matching_key(n) == key or matching_key(r) == reading_key)]
+        return found[:3]

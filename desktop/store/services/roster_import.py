@@ -140,6 +140,12 @@ def _read_line(session: Session, lookup: ImportLookup, reader: RowReader,
                             employment_type=employment or EmploymentType.FIXED_TERM,
                             dispatch_form=dispatch or DispatchForm.LOCAL_AUTONOMY_ACT, start_on=start, end_on=end)
     staff_id = find_staff_id(session, name, reading) if name and reading else None
+    if staff_id is None and name and reading and (name, reading) not in planned:
+        similar = lookup.similar_staff(name, reading)
+        if similar:
+            reader.problems.append(RowProblem(reader.row, "氏名", _(
+                "{name}さんを新しい職員として登録します。既にいる{similar}と似ています。同じ人なら氏名とふりがなを"
+                "合わせてください").format(name=name, similar="、".join(similar)), Severity.WARNING))
     others = list(planned.get((name, reading), []))
     if staff_id is not None:
         others += other_assignments(session, staff_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import ValidationError
@@ -40,7 +40,9 @@ class TownProfileScreen(TownProfileView):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
         self.import_limit_box = ImportLimitBox(context)
-        self.layout().insertWidget(self.layout().count() - 1, self.import_limit_box)  # above the stretch
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.import_limit_box)  # above the closing stretch
         self.load()
 
     def load(self) -> None:

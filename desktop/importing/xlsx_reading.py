@@ -38,6 +38,11 @@ _ROOT = re.compile(rb"<(?![?!/])(?:[\w.-]+:)?([\w.-]+)")
 _ROW = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
 _CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _SHARED = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
+# Excel writes a character XML cannot hold (a control character) as _xHHHH_; openpyxl leaves
+# that as it is, so the control character would pass unseen. (openpyxl already turns Excel's
+# _x005F_ into "_" in shared strings, so text typed literally as _x0007_ is read as the
+# escape too: refused, never wrongly stored.)
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _too_big() -> TableReadError:
@@ -140,6 +145,11 @@ def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> N
                 scan.feed(block)
 
 
+def _unescape(found: re.Match[str]) -> str:
+    code = int(found.group(1), 16)
+    return found.group() if 0xD800 <= code <= 0xDFFF else chr(code)  # never a lone surrogate
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
@@ -149,6 +159,8 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str):
+        return _ESCAPED.sub(_unescape, value)
     return str(value)
 
 

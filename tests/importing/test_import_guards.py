@@ -172,3 +172,39 @@ def test_a_new_person_resembling_one_on_file_needs_confirmation(demo: Office, tm
     assert "既にいる髙﨑 美咲（たかさき みさき）と似ています" in problem.message
     with demo.transaction() as session:
         assert import_roster(session, table=table, confirmed=True).count == 1
+
+
+def _xlsx_with_strings(path: Path, *texts: str) -> Path:
+    """A roster template whose name column holds `texts` as Excel writes them (shared strings)."""
+    import io
+    import zipfile
+
+    from desktop.importing.templates import template_xlsx
+
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(("氏名",))))
+    cells = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>{n - 2}</v></c></row>' for n in range(2, 2 + len(texts)))
+    items = "".join(f"<si><t>{t}</t></si>" for t in texts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            data = base.read(info).decode()
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace("</sheetData>", cells + "</sheetData>")
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace("</Relationships>", '<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://'
+                                    'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+                                    "</Relationships>")
+            out.writestr(info.filename, data)
+        out.writestr("xl/sharedStrings.xml", '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                     f"{items}</sst>")
+    return path
+
+
+def test_control_characters_excel_escapes_are_refused_too(tmp_path: Path) -> None:
+    table = read_table(_xlsx_with_strings(tmp_path / "e.xlsx", "髙橋_x0000_一", "_x0007_", "_xD800_ 𠮷"))
+    assert [p.describe() for p in table.problems] == [
+        "2行目 氏名: 制御文字（NUL）が含まれています（3文字目）。タブと改行のほかの制御文字は取り込めません",
+        "3行目 氏名: 制御文字（U+0007）が含まれています（1文字目）。タブと改行のほかの制御文字は取り込めません"]
+    assert table.rows == [["髙橋␀一"], ["␇"], ["_xD800_ 𠮷"]]  # no lone surrogate is made

@@ -20,7 +20,7 @@ import pytest
 
 from desktop.importing.tabular import MAX_IMPORT_BYTES, MAX_ROWS, TableReadError, read_table
 from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
-from desktop.importing.xlsx_reading import MAX_CELLS_PER_ROW
+from desktop.importing.xlsx_reading import MAX_CELLS_PER_ROW, _blocks, _Scan
 
 PEAK_MB = 200
 REFUSAL_CPU_SECONDS = 2.0
@@ -154,3 +154,20 @@ def test_rows_read_back_whole(tmp_path: Path) -> None:
     table = read_table(path)
     assert table.rows == [["髙﨑 美咲", '4月分\r\n給与, "負担金"\tほか']]
     assert table.problems == []
+
+
+def test_the_scan_counts_rows_exactly_across_chunks() -> None:
+    """Tags cut by the 1 MB chunks are counted once; namespace prefixes are understood."""
+    rng = random.Random(1)
+    rows = []
+    for number in range(1, 150_001):
+        cells = b"".join(b'<x:c r="A%d" t="s"><x:v>%d</x:v></x:c>' % (number, rng.randrange(10 ** rng.randrange(1, 9)))
+                         for _ in range(rng.randrange(0, 4)))
+        rows.append(b'<x:row r="%d">' % number + cells + b"</x:row>")
+    sheet = (b'<?xml version="1.0"?><x:worksheet xmlns:x="urn:x"><x:sheetData>' + b"".join(rows)
+             + b"</x:sheetData></x:worksheet>")
+    assert len(sheet) > 10 * 1024 * 1024
+    scan = _Scan()
+    for block in _blocks(io.BytesIO(sheet)):
+        scan.feed(block)
+    assert (scan.root, scan.rows) == (b"worksheet", 150_000)

@@ -7,6 +7,7 @@ huge or hostile file costs neither memory nor time (QUALITY.md, "Bad input").
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,8 +194,10 @@ def read_table(path: Path) -> Table:
     from desktop.importing.xlsx_reading import read_xlsx_file
 
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a device or pipe has no size to cap: /dev/zero never ends
+            raise TableReadError(_("「{path}」は普通のファイルではありません").format(path=path))
+        if status.st_size > MAX_IMPORT_BYTES:
             raise TableReadError(_("ファイルが大きすぎます（20MBまで）"))
         handle: BinaryIO = path.open("rb")
     except OSError as error:

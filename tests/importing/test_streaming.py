@@ -171,3 +171,12 @@ def test_the_scan_counts_rows_exactly_across_chunks() -> None:
     for block in _blocks(io.BytesIO(sheet)):
         scan.feed(block)
     assert (scan.root, scan.rows) == (b"worksheet", 150_000)
+
+
+@pytest.mark.parametrize("name", [".", os.devnull, "/dev/zero"])
+def test_devices_and_folders_are_refused(name: str) -> None:
+    """A device has no size to cap (/dev/zero never ends): only regular files are read."""
+    if not Path(name).exists():
+        pytest.skip(f"{name} does not exist here")
+    with pytest.raises(TableReadError, match=r"普通のファイルではありません"):
+        read_table(Path(name))

@@ -66,3 +66,14 @@ def enough_problems(problems: list[RowProblem], row: int) -> bool:
         return False
     problems.append(RowProblem(row, "", _("誤りが多いため、{row}行目で確認をやめました").format(row=row)))
     return True
+
+
+# A town's roster or agreements never come near this; checking 100,000 of them (the file cap,
+# meant for money rows) would hold a few hundred megabytes of drafts before writing.
+MAX_RECORD_ROWS = 10_000
+
+
+def too_many_rows(rows: int, limit: int = MAX_RECORD_ROWS) -> list[RowProblem]:
+    if rows <= limit:
+        return []
+    return [RowProblem(limit + 2, "", _("行が多すぎます（この取込は{limit}行まで）").format(limit=limit))]

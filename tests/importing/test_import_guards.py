@@ -208,3 +208,13 @@ def test_control_characters_excel_escapes_are_refused_too(tmp_path: Path) -> Non
         "2行目 氏名: 制御文字（NUL）が含まれています（3文字目）。タブと改行のほかの制御文字は取り込めません",
         "3行目 氏名: 制御文字（U+0007）が含まれています（1文字目）。タブと改行のほかの制御文字は取り込めません"]
     assert table.rows == [["髙橋␀一"], ["␇"], ["_xD800_ 𠮷"]]  # no lone surrogate is made
+
+
+def test_roster_and_agreements_stop_at_ten_thousand_rows(demo: Office, tmp_path: Path) -> None:
+    roster = read_table(write(tmp_path / "r.csv", ROSTER_COLUMNS, [ROSTER.format(post="健康福祉課／保健師")] * 10_001))
+    agreements = read_table(write(tmp_path / "a.csv", AGREEMENT_COLUMNS, ["第10号,C県,,R6.4.1,R9.3.31,保健師"] * 10_001))
+    with demo.reader() as session:
+        assert [p.describe() for p in preview_roster(session, table=roster).problems] == [
+            "10002行目: 行が多すぎます（この取込は10000行まで）"]
+        assert [p.describe() for p in preview_agreements(session, table=agreements).problems] == [
+            "10002行目: 行が多すぎます（この取込は10000行まで）"]

@@ -14,7 +14,7 @@ from desktop.domain.agreement import (
 )
 from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, enough_problems, missing_columns
+from desktop.importing.cells import RowReader, enough_problems, missing_columns, too_many_rows
 from desktop.importing.tabular import Table
 from desktop.importing.templates import AGREEMENT_COLUMNS
 from desktop.store.repos.town import get_town_profile
@@ -33,7 +33,8 @@ class AgreementPreview:
 
 
 def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
-    preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS) + table.problems)
+    preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS) + table.problems
+                                     + too_many_rows(len(table.rows)))
     if len(preview.problems) > len(table.problems):
         return preview
     lookup = ImportLookup(session)

@@ -19,7 +19,7 @@ from desktop.domain.staffing import (
 )
 from desktop.domain.text import normalise_reading
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, enough_problems, missing_columns
+from desktop.importing.cells import RowReader, enough_problems, missing_columns, too_many_rows
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ROSTER_COLUMNS
 from desktop.store import audit
@@ -68,7 +68,8 @@ def preview_roster(session: Session, *, table: Table, create_posts: bool = False
     A post the agreement does not have is an error listing the near matches, unless
     `create_posts` (the clerk confirmed it) makes it a post to create.
     """
-    preview = RosterPreview(problems=missing_columns(table.header, ROSTER_COLUMNS) + table.problems)
+    preview = RosterPreview(problems=missing_columns(table.header, ROSTER_COLUMNS) + table.problems
+                                     + too_many_rows(len(table.rows)))
     if len(preview.problems) > len(table.problems):
         return preview
     lookup = ImportLookup(session)

@@ -35,7 +35,7 @@ class AgreementPreview:
 def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
     preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS) + table.problems
                                      + too_many_rows(len(table.rows)))
-    if len(preview.problems) > len(table.problems):
+    if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
     lookup = ImportLookup(session)
     town = get_town_profile(session).name or _("当町")

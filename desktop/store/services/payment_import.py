@@ -121,7 +121,7 @@ def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_y
 
 def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
     preview = PaymentPreview(problems=missing_columns(table.header, PAYMENT_REQUIRED) + table.problems)
-    if len(preview.problems) > len(table.problems):
+    if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
     lookup = ImportLookup(session)
     limit_yen = get_import_amount_limit(session)

@@ -70,7 +70,7 @@ def preview_roster(session: Session, *, table: Table, create_posts: bool = False
     """
     preview = RosterPreview(problems=missing_columns(table.header, ROSTER_COLUMNS) + table.problems
                                      + too_many_rows(len(table.rows)))
-    if len(preview.problems) > len(table.problems):
+    if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
     lookup = ImportLookup(session)
     planned: dict[tuple[str, str], list[OtherAssignment]] = {}

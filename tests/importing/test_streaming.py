@@ -20,7 +20,7 @@ import pytest
 
 from desktop.importing.tabular import MAX_IMPORT_BYTES, MAX_ROWS, TableReadError, read_table
 from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
-from desktop.importing.xlsx_reading import MAX_CELLS_PER_ROW, _blocks, _Scan
+from desktop.importing.xlsx_reading import MAX_CELLS_PER_ROW, MAX_SHARED_STRINGS, _blocks, _Scan
 
 PEAK_MB = 200
 REFUSAL_CPU_SECONDS = 2.0
@@ -180,3 +180,32 @@ def test_devices_and_folders_are_refused(name: str) -> None:
         pytest.skip(f"{name} does not exist here")
     with pytest.raises(TableReadError, match=r"普通のファイルではありません"):
         read_table(Path(name))
+
+
+@pytest.mark.slow
+def test_a_flood_of_shared_strings_is_refused_before_openpyxl_loads_them(tmp_path: Path) -> None:
+    """openpyxl reads every shared string before the first row; the scan counts them first."""
+    rng = random.Random(2)
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    path = tmp_path / "strings.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            data = base.read(info).decode()
+            if info.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace("</Relationships>", '<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://'
+                                    'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+                                    "</Relationships>")
+            out.writestr(info.filename, data)
+        strings = "".join(f"<si><t>{rng.randrange(10**12)}</t></si>" for _ in range(MAX_SHARED_STRINGS + 1))
+        out.writestr("xl/sharedStrings.xml",
+                     f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{strings}</sst>')
+    with zipfile.ZipFile(path) as archive:
+        member = archive.getinfo("xl/sharedStrings.xml")
+    assert member.file_size < 100 * member.compress_size  # not caught by the ratio
+    outcome = measure(path)
+    assert "圧縮爆弾" in str(outcome.get("refused"))
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]

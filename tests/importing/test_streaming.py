@@ -11,6 +11,7 @@ import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -20,7 +21,13 @@ import pytest
 
 from desktop.importing.tabular import MAX_IMPORT_BYTES, MAX_ROWS, TableReadError, read_table
 from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
-from desktop.importing.xlsx_reading import MAX_CELLS_PER_ROW, MAX_SHARED_STRINGS, _blocks, _Scan
+from desktop.importing.xlsx_reading import (
+    MAX_CELLS_PER_ROW,
+    MAX_ELEMENTS,
+    MAX_SHARED_STRINGS,
+    _blocks,
+    _Scan,
+)
 
 PEAK_MB = 200
 REFUSAL_CPU_SECONDS = 2.0
@@ -209,3 +216,19 @@ def test_a_flood_of_shared_strings_is_refused_before_openpyxl_loads_them(tmp_pat
     assert "圧縮爆弾" in str(outcome.get("refused"))
     assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
     assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+def test_a_styles_part_of_too_many_elements_is_refused(tmp_path: Path) -> None:
+    """openpyxl builds an object per style; a flood of them is counted before it opens the file."""
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    path = tmp_path / "styles.xlsx"
+    count = MAX_ELEMENTS + 1
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            data = base.read(info).decode()
+            if info.filename == "xl/styles.xml":
+                styles = "".join(f'<xf numFmtId="{n % 200}" fontId="0" fillId="0" borderId="0"/>' for n in range(count))
+                data = re.sub(r'<cellXfs count="\d+">', f'<cellXfs count="{count}">{styles}', data)
+            out.writestr(info.filename, data)
+    with pytest.raises(TableReadError, match="大きすぎる"):
+        read_table(path)

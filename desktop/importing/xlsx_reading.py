@@ -87,15 +87,20 @@ class _Scan:
     """Counts in one XML member, gathered a chunk at a time."""
 
     root: bytes | None = None
+    binary: bool = False
+    seen: int = 0  # bytes fed before the root element was found
     elements: int = 0
     shared: int = 0
     rows: int = 0
     cells_in_row: int = 0
 
     def feed(self, block: bytes) -> None:
+        if self.binary:
+            return
         if self.root is None:
-            found = _ROOT.search(block)
-            self.root = found.group(1) if found else None
+            self._start(block)
+            if self.binary:
+                return
         self.elements += block.count(b"<") - block.count(b"</")
         if self.root == b"worksheet":
             self._rows(block)
@@ -105,6 +110,20 @@ class _Scan:
                 raise _too_big()
         elif self.elements > MAX_ELEMENTS:
             raise _too_big()
+
+    def _start(self, block: bytes) -> None:
+        head = block[:4]
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<", b"\x00\x00")):
+            # UTF-16/32 XML would hide its tags from this byte scan; Excel never writes it.
+            raise TableReadError(_("Excelファイル（xlsx）として読めません: {error}").format(
+                error=_("Excelが使わない文字コードの部分があります")))
+        self.seen += len(block)
+        text = block.removeprefix(b"\xef\xbb\xbf").lstrip()
+        if self.seen == len(block) and text and not text.startswith(b"<"):
+            self.binary = True  # an image or other non-XML part: openpyxl never parses it as XML
+            return
+        found = _ROOT.search(block)  # the root may come in a later block, after a long prologue
+        self.root = found.group(1) if found else None
 
     def _rows(self, block: bytes) -> None:
         parts = _ROW.split(block)

@@ -232,3 +232,15 @@ def test_a_styles_part_of_too_many_elements_is_refused(tmp_path: Path) -> None:
             out.writestr(info.filename, data)
     with pytest.raises(TableReadError, match="大きすぎる"):
         read_table(path)
+
+
+def test_the_scan_tells_xml_from_images_and_refuses_utf16_parts() -> None:
+    scan = _Scan()
+    for block in (b" ", b'<?xml version="1.0"?>', b"<x:worksheet><x:sheetData>", b"<x:row/><x:row/>"):
+        scan.feed(block)
+    assert (scan.root, scan.rows) == (b"worksheet", 2)  # the root may come after the prologue
+    image = _Scan()
+    image.feed(b"\x89PNG" + b"<" * (MAX_ELEMENTS + 1))
+    assert image.binary  # openpyxl never parses an image as XML: its '<' bytes are not elements
+    with pytest.raises(TableReadError, match="文字コード"):
+        _Scan().feed("<worksheet><sheetData><row/></sheetData></worksheet>".encode("utf-16"))

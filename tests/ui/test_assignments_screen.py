@@ -131,6 +131,12 @@ def test_roster_import_from_the_window(qtbot: QtBot, window: MainWindow, context
     assert screen.model.total() == 6
     assert screen.status_label.text() == "1行を取り込みました（作成した派遣先ポスト: A県B町第1号 健康福祉課／保健師２）"
     assert not dialog.isVisible()
+    # The next file starts unconfirmed: the choice is made again for each file.
+    again = screen.open_import()
+    again.create_check.setChecked(True)
+    again.load(path)
+    qtbot.waitUntil(lambda: again.problem_list.count() > 0, timeout=10000)
+    assert not again.create_check.isChecked() and not again.import_button.isEnabled()
 
 
 def test_roster_import_refuses_a_mistyped_post(qtbot: QtBot, window: MainWindow, context: AppContext,

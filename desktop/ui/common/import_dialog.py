@@ -148,12 +148,14 @@ class ImportDialog(QDialog):
         """Reads and previews the file in the background; nothing is written."""
         self.path_edit.setText(str(path))
         self.import_button.setEnabled(False)
-
-        create = self.create_check.isChecked()
+        # A new file is checked without creating anything: the clerk confirms for each file.
+        self.create_check.blockSignals(True)
+        self.create_check.setChecked(False)
+        self.create_check.blockSignals(False)
 
         def work(_progress: object) -> tuple[Table, PreviewResult]:
             table = read_table(path)
-            return table, self.spec.preview(self.context, table, create)
+            return table, self.spec.preview(self.context, table, False)
 
         self.job = run_in_background(self, _("ファイルを確認しています…"), work, self._show_preview, self._show_error)
 

@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", type=Path, help=_("取り込むファイル（CSV: UTF-8 または Shift_JIS、xlsx）"))
     importer.add_argument("--accept-warnings", action="store_true", help=_("警告（協約にない分野など）を確認済みとして取り込む"))
     importer.add_argument("--template", action="store_true", help=_("取り込まずに、空のテンプレート（xlsx または csv）を FILE に書き出す"))
+    importer.add_argument("--create-posts", action="store_true",
+                          help=_("名簿にある未登録の派遣先ポストを新しく作成する（roster のみ）"))
     _common(importer, suppress=True)
     claim = verbs.add_parser("claim", help=_("特別交付税算定資料（派遣初年度の負担金）を表示する"))
     claim.add_argument("--fiscal-year", required=True, help=_("年度（例: 2025、令和7年度）"))
@@ -160,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if args.template:
                 return run_template(args.kind, args.file)
-            return run_import(args.kind, args.file, db, accept_warnings=args.accept_warnings)
+            return run_import(args.kind, args.file, db, accept_warnings=args.accept_warnings,
+                              create_posts=args.create_posts)
         if args.verb == "orgs":
             return _orgs(args, db)
         if args.verb == "claim":

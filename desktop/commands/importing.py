@@ -23,29 +23,33 @@ from desktop.importing.templates import (
     template_csv,
     template_xlsx,
 )
-from desktop.store.backup import backup_office
+from desktop.store.backup import BackupError, backup_office
 from desktop.store.db import backup_failed_error, open_office
 from desktop.store.services.agreement_import import import_agreements
 from desktop.store.services.organisation_import import import_organisations
 from desktop.store.services.payment_import import import_payments
-from desktop.store.services.roster_import import import_roster
+from desktop.store.services.roster_import import import_roster, preview_roster
 
 
-def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool) -> int:
+def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool, create_posts: bool = False) -> int:
     try:
         table = read_table(file)
     except TableReadError as error:
         print(str(error), file=sys.stderr)
         return 1
+    new_posts: list[str] = []
     with open_office(db, create=False) as office:
         try:
             backup_office(office.path, "before-import")
-        except (OSError, sqlite3.Error) as error:  # a full or read-only backup drive: stop before writing
+        except (OSError, sqlite3.Error, BackupError) as error:  # a full or read-only backup drive: stop before writing
             raise backup_failed_error(error) from error
         try:
             with office.transaction() as session:
                 if kind == "roster":
-                    change = import_roster(session, table=table, confirmed=accept_warnings, source=file.name)
+                    if create_posts:
+                        new_posts = preview_roster(session, table=table, create_posts=True).new_posts
+                    change = import_roster(session, table=table, confirmed=accept_warnings,
+                                           create_posts=create_posts, source=file.name)
                 elif kind == "organisations":
                     change = import_organisations(session, table=table, registered_on=date.today())
                 elif kind == "payments":
@@ -60,6 +64,12 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool) -> int
                 print(_("確認が必要な警告だけの場合は --accept-warnings を付けて実行してください"), file=sys.stderr)
             return 1
     print(_("{count}行を取り込みました（文字コード: {encoding}）").format(count=change.count, encoding=table.encoding))
+    if new_posts:
+        print(_("作成した派遣先ポスト（{count}件）:").format(count=len(new_posts)))
+        for label in new_posts:
+            print("  " + label)
+    elif kind == "roster" and create_posts:
+        print(_("新しく作成した派遣先ポストはありません"))
     return 0
 
 

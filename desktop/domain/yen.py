@@ -10,6 +10,9 @@ from desktop.domain.text import normalise_numeric
 from desktop.i18n import _
 
 _DIGITS = re.compile(r"^\d+$")
+# Past 18 digits a number is past any amount and past SQLite's INTEGER; int() of thousands of
+# digits is slow, and refused past 4,300.
+_MAX_DIGITS = 18
 
 
 class YenParseError(ValueError):
@@ -39,13 +42,15 @@ def parse_yen(text: str) -> int:
             cleaned = cleaned.split(".", 1)[0]
         else:
             raise YenParseError(_("円未満の端数は入力できません"))
+    if _DIGITS.match(cleaned) and len(cleaned.lstrip("0")) > _MAX_DIGITS:
+        raise YenParseError(_("金額「{text}」は大きすぎます").format(text=text.strip()[:40]))
     if not _DIGITS.match(cleaned):
         raise YenParseError(
             _("「{text}」は金額として読めません（整数の円で入力してください。例: 1,234,000）").format(
                 text=text.strip()
             )
         )
-    return int(cleaned)
+    return int(cleaned.lstrip("0") or "0")
 
 
 def parse_ratio(text: str) -> Fraction:

@@ -53,3 +53,27 @@ class RowReader:
 def missing_columns(header: list[str], required: tuple[str, ...]) -> list[RowProblem]:
     return [RowProblem(1, name, _("見出し行に「{column}」の列がありません").format(column=name))
             for name in required if name not in header]
+
+
+# Past this many problems the clerk has seen enough to fix the file; listing every problem of
+# 100,000 bad rows would only cost memory.
+MAX_LISTED_PROBLEMS = 1_000
+
+
+def enough_problems(problems: list[RowProblem], row: int) -> bool:
+    """True, with a closing note added, once MAX_LISTED_PROBLEMS problems are listed."""
+    if len(problems) < MAX_LISTED_PROBLEMS:
+        return False
+    problems.append(RowProblem(row, "", _("誤りが多いため、{row}行目で確認をやめました").format(row=row)))
+    return True
+
+
+# A town's roster or agreements never come near this; checking 100,000 of them (the file cap,
+# meant for money rows) would hold a few hundred megabytes of drafts before writing.
+MAX_RECORD_ROWS = 10_000
+
+
+def too_many_rows(rows: int, limit: int = MAX_RECORD_ROWS) -> list[RowProblem]:
+    if rows <= limit:
+        return []
+    return [RowProblem(limit + 2, "", _("行が多すぎます（この取込は{limit}行まで）").format(limit=limit))]

@@ -1,28 +1,91 @@
-"""A CSV or xlsx file as a header and rows of text, whatever encoding the clerk's Excel used."""
+"""A CSV or xlsx file as a header and rows of text, read row by row under size and row caps.
+
+The caps apply while reading, never after: a file is refused as soon as it passes one, so a
+huge or hostile file costs neither memory nor time (QUALITY.md, "Bad input").
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
-from datetime import date, datetime
+import re
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, overload
 
+from desktop.domain.problems import RowProblem
 from desktop.i18n import _
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
+# Blank rows count too (Excel pads a sheet with them), but only this many may pass before
+# the file is refused: a file of ten million empty lines is refused in a fraction of a second.
+MAX_RECORDS = 2 * MAX_ROWS
+MAX_COLUMNS = 100
+# Cells with a control character are listed one by one up to this many, then summed up.
+MAX_LISTED_CONTROLS = 200
+# Rows are kept packed as one string each: cells joined by a character that no accepted cell
+# holds (control characters are refused, and replaced by a visible sign for the preview).
+_SEPARATOR = "\x1f"
+# Every control character (C0, DEL, C1) but tab and the line breaks of a cell on several lines.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class TableReadError(ValueError):
     """The file cannot be read as a table; the message is for the clerk."""
 
 
+def _unpack(row: str) -> list[str]:
+    return row.split(_SEPARATOR) if row else []
+
+
+class PackedRows(Sequence[list[str]]):
+    """The body rows, each stored as one string, unpacked into a list of cells on access.
+
+    One string per row costs about the row's size in the file; a list of small strings would
+    cost ten times more, and a file of many short cells would then need gigabytes.
+    """
+
+    def __init__(self, packed: list[str] | None = None) -> None:
+        self._packed = packed if packed is not None else []
+
+    def append(self, cells: Sequence[str]) -> None:
+        self._packed.append(_SEPARATOR.join(cells))
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            return [_unpack(row) for row in self._packed[index]]
+        return _unpack(self._packed[index])
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for row in self._packed:
+            yield _unpack(row)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedRows):
+            return self._packed == other._packed
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class Table:
+    """The header (row 1) and the body rows; `problems` lists cells refused while reading."""
+
     header: list[str]
-    rows: list[list[str]]
+    rows: PackedRows
     encoding: str  # "utf-8", "utf-8-sig", "cp932" or "xlsx"
+    problems: list[RowProblem] = field(default_factory=list)
 
     def column(self, name: str) -> int | None:
         try:
@@ -31,81 +94,120 @@ class Table:
             return None
 
 
-def decode_csv_bytes(data: bytes) -> tuple[str, str]:
-    """UTF-8 (with or without BOM) first, then cp932: a cp932 file almost never decodes as UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp932"), "cp932"
-    except UnicodeDecodeError as error:
-        raise TableReadError(
-            _("ファイルの文字コードを判別できません（UTF-8 または Shift_JIS で保存してください）: {error}").format(error=error)
-        ) from None
+def visible_control(char: str) -> str:
+    """The sign shown in the preview in place of a refused control character (NUL → ␀)."""
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "␡" if code == 0x7F else "\ufffd"
 
 
-def _clean_rows(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
-    rows = [[cell.strip() for cell in row] for row in rows]
-    while rows and not any(rows[-1]):
-        rows.pop()
-    if not rows:
+def _first_control(text: str) -> int:
+    found = _CONTROL.search(text)
+    return found.start() if found else -1
+
+
+def control_character_name(char: str) -> str:
+    return "NUL" if char == "\0" else f"U+{ord(char):04X}"
+
+
+def build_table(records: Iterable[list[str]], encoding: str) -> Table:
+    """Gathers rows one at a time, refusing the file as soon as a cap is passed.
+
+    Trailing blank rows are dropped; blank rows in the middle are kept (they keep the row
+    numbers the clerk sees in Excel) but skipped by the imports.
+    """
+    header: list[str] | None = None
+    rows = PackedRows()
+    problems: list[RowProblem] = []
+    blanks = 0
+    for number, raw in enumerate(records, start=1):
+        if number > MAX_RECORDS:
+            raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
+        cells = _trim(raw, number)
+        if not any(cells):
+            blanks += 1
+            continue
+        if header is None:
+            if blanks:  # the header is the first non-blank row; row numbers stay those of the file
+                raise TableReadError(_("1行目に見出し（列名）を書いてください"))
+            header = [cell.lstrip("\ufeff") for cell in cells]
+            _check_controls(header, number, header, problems)
+            continue
+        if len(rows) + blanks >= MAX_ROWS:
+            raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
+        for _blank in range(blanks):
+            rows.append([])
+        blanks = 0
+        rows.append(_check_controls(cells, number, header, problems))
+    if header is None:
         raise TableReadError(_("ファイルに行がありません"))
-    if len(rows) > MAX_ROWS + 1:
-        raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
-    header = [h.lstrip("\ufeff") for h in rows[0]]
-    return header, rows[1:]
+    return Table(header, rows, encoding, problems)
+
+
+def _trim(cells: list[str], number: int) -> list[str]:
+    cells = [cell.strip() for cell in cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    if len(cells) > MAX_COLUMNS:
+        raise TableReadError(_("{row}行目の列が多すぎます（{limit}列まで）").format(row=number, limit=MAX_COLUMNS))
+    return cells
+
+
+def _check_controls(cells: list[str], number: int, header: list[str], problems: list[RowProblem]) -> list[str]:
+    """Lists each cell holding a control character, and shows that character visibly."""
+    if _CONTROL.search("\t".join(cells)) is None:  # one search per row: the common case
+        return cells
+    checked = cells
+    for index, cell in enumerate(cells):
+        position = _first_control(cell)
+        if position < 0:
+            continue
+        column = header[index] if index < len(header) else _("{number}列目").format(number=index + 1)
+        if len(problems) < MAX_LISTED_CONTROLS:
+            problems.append(RowProblem(number, column, _(
+                "制御文字（{char}）が含まれています（{position}文字目）。タブと改行のほかの制御文字は取り込めません"
+            ).format(char=control_character_name(cell[position]), position=position + 1)))
+        elif len(problems) == MAX_LISTED_CONTROLS:
+            problems.append(RowProblem(number, column, _(
+                "ほかにも制御文字を含むセルがあります（最初の{limit}件だけを示しました）").format(limit=MAX_LISTED_CONTROLS)))
+        if checked is cells:
+            checked = list(cells)
+        checked[index] = _CONTROL.sub(lambda found: visible_control(found.group()), cell)
+    return checked
 
 
 def read_csv_bytes(data: bytes) -> Table:
-    text, encoding = decode_csv_bytes(data)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        raise TableReadError(_("CSVとして読めません: {error}").format(error=error)) from None
-    header, body = _clean_rows(rows)
-    return Table(header, body, encoding)
+    import io
 
+    from desktop.importing.csv_reading import read_csv_stream
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def read_xlsx_bytes(data: bytes) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises zipfile, KeyError and its own errors for bad files
-        raise TableReadError(_("Excelファイル（xlsx）として読めません: {error}").format(error=error)) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    header, body = _clean_rows(rows)
-    return Table(header, body, "xlsx")
+    return read_csv_stream(io.BytesIO(data))
 
 
 def read_table(path: Path) -> Table:
-    """Reads .csv/.txt (UTF-8, UTF-8 with BOM, Shift_JIS/cp932) or .xlsx."""
+    """Reads .csv/.txt (UTF-8, UTF-8 with BOM, Shift_JIS/cp932) or .xlsx, refusing it early.
+
+    Raises TableReadError with a message for the clerk, never anything else for a bad file.
+    """
+    from desktop.importing.csv_reading import read_csv_stream
+    from desktop.importing.xlsx_reading import read_xlsx_file
+
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a device or pipe has no size to cap: /dev/zero never ends
+            raise TableReadError(_("「{path}」は普通のファイルではありません").format(path=path))
+        if status.st_size > MAX_IMPORT_BYTES:
             raise TableReadError(_("ファイルが大きすぎます（20MBまで）"))
-        data = path.read_bytes()
+        handle: BinaryIO = path.open("rb")
     except OSError as error:
         raise TableReadError(_("ファイル「{path}」を読めません: {error}").format(path=path, error=error)) from None
-    if path.suffix.lower() in (".xlsx", ".xlsm") or data[:2] == b"PK":
-        return read_xlsx_bytes(data)
-    return read_csv_bytes(data)
+    with handle:
+        try:
+            magic = handle.read(4)
+            handle.seek(0)
+            if path.suffix.lower() in (".xlsx", ".xlsm") or magic.startswith(b"PK"):
+                return read_xlsx_file(handle)
+            return read_csv_stream(handle)
+        except OSError as error:
+            raise TableReadError(_("ファイル「{path}」を読めません: {error}").format(path=path, error=error)) from None

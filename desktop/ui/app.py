@@ -10,12 +10,12 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from desktop.fontfiles import IPAMJ_ENV, set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import config_dir, default_office_path, resources_dir
-from desktop.store.backup import backup_office
+from desktop.store.backup import BackupError, backup_office
 from desktop.store.db import (
     DISK_ERRORS,
     Office,
@@ -145,11 +145,27 @@ def open_for_window(db: Path) -> Office | int:
         return report_fatal(title, str(error) + "\n" + _(
             "画面のある環境で起動すると、新しい事務ファイルかデモ事務所を作るか、別のファイルを開くかを選べます"
             "（コマンドでは renkei-desk demo --db ファイル でデモ事務所を作れます）。"))
+    except OfficeDamagedError as error:
+        path = db.expanduser().resolve()
+        if display_present() and offer_restore(path, str(error)):
+            return open_for_window(db)
+        return report_fatal(title, str(error))
     except OfficeError as error:
         return report_fatal(title, str(error))
     except DISK_ERRORS as error:
         fault = classify_fault(error, db.expanduser().resolve())
         return report_fatal(title, str(fault) if fault is not None else str(error))
+
+
+def offer_restore(office_path: Path, why: str, parent: QWidget | None = None) -> bool:
+    """The office failed its check: offer this office's newest good backup (QUALITY.md,
+    "a path to the last good backup"). True when the clerk restored one."""
+    from desktop.ui.backups.restore_dialog import start_up_restore_dialog
+
+    dialog = start_up_restore_dialog(office_path, parent)
+    dialog.setWindowTitle(_("事務ファイルが壊れています — バックアップから復元"))
+    print(why, file=sys.stderr, flush=True)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def install_fault_hook(window: MainWindow) -> None:
@@ -171,18 +187,28 @@ def check_and_back_up(window: MainWindow) -> BackgroundJob:
     """The checks of opening, run once the window is up: quick_check, then the on-open backup."""
     office = window.context.office
 
-    def work(_progress: object) -> Path | None:
+    def work(_progress: object) -> Path | OfficeError | None:
         check_integrity(office.path)
         if office.created:
             return None
         try:
             return backup_office(office.path, "open")
-        except (OSError, sqlite3.Error) as error:
-            raise backup_failed_error(error) from error
+        except (OSError, sqlite3.Error, BackupError) as error:
+            # The backup drive, not the office, is at fault: the clerk is told and works on.
+            return backup_failed_error(error)
 
     def failed(error: BaseException) -> None:
         # Offscreen the message goes to stderr only (a modal nobody sees would hang), and the
         # process ends with status 1 like every other fault of the office file.
+        if isinstance(error, OfficeDamagedError) and display_present():
+            office.close()
+            window.hide()
+            if offer_restore(office.path, str(error), window):
+                report_warning(_("バックアップから復元しました"),
+                               _("復元した事務ファイルで、連携デスクをもう一度起動してください。"), window)
+            QApplication.exit(1)
+            window.close()
+            return
         if isinstance(error, OfficeDamagedError):
             title, then = _("事務ファイルが壊れています"), _("連携デスクを閉じます。バックアップから戻してください。")
         else:
@@ -191,9 +217,12 @@ def check_and_back_up(window: MainWindow) -> BackgroundJob:
         QApplication.exit(1)
         window.close()
 
-    def done(path: Path | None) -> None:
-        if path is not None:
-            window.statusBar().showMessage(_("整合性を確認し、バックアップを作成しました: {path}").format(path=path), 8000)
+    def done(result: Path | OfficeError | None) -> None:
+        if isinstance(result, OfficeError):
+            report_warning(_("バックアップを作成できませんでした"), str(result), window)
+            window.statusBar().showMessage(_("整合性は確認しました。バックアップは作成できませんでした。"))
+        elif result is not None:
+            window.statusBar().showMessage(_("整合性を確認し、バックアップを作成しました: {path}").format(path=result), 8000)
 
     return run_in_background(window, _("事務ファイルを確認しています…"), work, done, failed, show_dialog=False)
 

@@ -44,12 +44,19 @@ def test_good_shift_jis_file_is_imported_with_new_posts(demo: Office, tmp_path: 
     assert table.encoding == "cp932"
     with demo.reader() as session:
         before = count_assignments(session)
-        preview = preview_roster(session, table=table)
+        unconfirmed = preview_roster(session, table=table)
+        preview = preview_roster(session, table=table, create_posts=True)
+    # Without the clerk's word the unknown post is an error naming the post it resembles.
+    assert {(p.row, p.column) for p in unconfirmed.errors} == {(2, "派遣先ポスト"), (4, "派遣先ポスト")}
+    assert "近いもの: 「健康福祉課／保健師」" in unconfirmed.errors[0].message
+    assert unconfirmed.unknown_posts == ["A県B町第1号 健康福祉課／保健師２"]
     assert preview.problems == []
     assert preview.new_posts == ["A県B町第1号 健康福祉課／保健師２"]
     assert preview.new_staff == ["髙橋 一", "山本 花"]
+    with pytest.raises(ImportRefusedError), demo.transaction() as session:
+        import_roster(session, table=table, source="r.csv")
     with demo.transaction() as session:
-        change = import_roster(session, table=table, source="r.csv")
+        change = import_roster(session, table=table, create_posts=True, source="r.csv")
     assert change.count == 3
     with demo.reader() as session:
         assert count_assignments(session) == before + 3
@@ -71,7 +78,7 @@ def test_every_bad_row_is_listed_and_nothing_written(demo: Office, tmp_path: Pat
     with demo.reader() as session:
         before = count_assignments(session)
     with pytest.raises(ImportRefusedError) as caught, demo.transaction() as session:
-        import_roster(session, table=table)
+        import_roster(session, table=table, create_posts=True)
     found = {(p.row, p.column) for p in caught.value.problems}
     assert (3, "協約番号") in found and (3, "ふりがな") in found and (3, "派遣終了日") in found
     assert (4, "派遣開始日") in found  # overlaps 髙﨑's existing assignment
@@ -97,10 +104,10 @@ def test_field_outside_agreement_needs_confirmation(demo: Office, tmp_path: Path
     row = "A県B町第1号,山田 太郎,やまだ たろう,技術職員,任期付職員,自治法派遣,建設課／技師,R8.4.1,R9.3.31"
     table = read_table(write_csv(tmp_path / "w.csv", [row]))
     with pytest.raises(ImportRefusedError) as caught, demo.transaction() as session:
-        import_roster(session, table=table)
+        import_roster(session, table=table, create_posts=True)
     assert [p.severity for p in caught.value.problems] == [Severity.WARNING]
     with demo.transaction() as session:
-        assert import_roster(session, table=table, confirmed=True).count == 1
+        assert import_roster(session, table=table, confirmed=True, create_posts=True).count == 1
 
 
 def test_xlsx_roster(demo: Office, tmp_path: Path) -> None:
@@ -114,7 +121,7 @@ def test_xlsx_roster(demo: Office, tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     workbook.save(path)
     with demo.transaction() as session:
-        assert import_roster(session, table=read_table(path)).count == 1
+        assert import_roster(session, table=read_table(path), create_posts=True).count == 1
     with demo.reader() as session:
         assert [r.name for r in list_assignments(session, text="𠮷村")] == ["𠮷村 剝"]
 
@@ -146,9 +153,14 @@ def test_cli_import_roster(tmp_path: Path) -> None:
                   "--db", str(office_path))
     assert bad.returncode == 1
     assert "2行目 協約番号" in bad.stderr and "何も書き込んでいません" in bad.stderr
-    good = run_cli("import", "roster", str(write_csv(tmp_path / "good.csv", GOOD_ROWS[:2], "cp932")),
-                   "--db", str(office_path))
+    good_csv = str(write_csv(tmp_path / "good.csv", GOOD_ROWS[:2], "cp932"))
+    unconfirmed = run_cli("import", "roster", good_csv, "--db", str(office_path))
+    assert unconfirmed.returncode == 1
+    assert "2行目 派遣先ポスト" in unconfirmed.stderr and "近いもの: 「健康福祉課／保健師」" in unconfirmed.stderr
+    assert "--create-posts" in unconfirmed.stderr and "Traceback" not in unconfirmed.stderr
+    good = run_cli("import", "roster", good_csv, "--db", str(office_path), "--create-posts")
     assert good.returncode == 0, good.stderr
     assert "2行を取り込みました" in good.stdout and "cp932" in good.stdout
+    assert "作成した派遣先ポスト（1件）:\n  A県B町第1号 健康福祉課／保健師２" in good.stdout
     with open_office(office_path) as office, office.reader() as session:
         assert count_assignments(session, text="山本") == 1

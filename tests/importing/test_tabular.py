@@ -75,7 +75,9 @@ def test_any_utf8_csv_round_trips(rows: list[list[str]]) -> None:
     writer.writerow(["a", "b"])
     writer.writerows(rows)
     table = read_csv_bytes(buffer.getvalue().encode("utf-8"))
-    expected = list(rows)
+    # Empty cells at the end of a row are dropped (a missing cell reads as empty), as are
+    # blank rows at the end of the file.
+    expected = [row[:max([i + 1 for i, cell in enumerate(row) if cell], default=0)] for row in rows]
     while expected and not any(expected[-1]):
         expected.pop()
     assert table.rows == expected

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -111,16 +111,50 @@ def test_roster_import_from_the_window(qtbot: QtBot, window: MainWindow, context
     ]) + "\r\n").encode("cp932"))
     dialog = screen.open_import()
     dialog.load(path)
+    # The post is not in the agreement: an error naming the post it resembles, and a choice.
+    qtbot.waitUntil(lambda: dialog.create_check.isVisible(), timeout=10000)
+    assert not dialog.import_button.isEnabled()
+    texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert any(t.startswith("2行目 派遣先ポスト") and "近いもの: 「健康福祉課／保健師」" in t for t in texts)
+    assert "1件" in dialog.create_check.text()
+    assert "A県B町第1号 健康福祉課／保健師２" in dialog.create_label.text()
+    assert "Shift_JIS" in dialog.encoding_label.text()
+    dialog.grab().save(str(tmp_path / "import-unknown-post.png"))
+    qtbot.mouseClick(dialog.create_check, Qt.MouseButton.LeftButton, pos=dialog.create_check.rect().topLeft() + QPoint(6, 6))
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
     assert dialog.preview_table.rowCount() == 1
-    assert "Shift_JIS" in dialog.encoding_label.text()
+    assert dialog.problem_list.count() == 0
     assert "健康福祉課／保健師２" in dialog.summary_label.text()
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert context.read(count_assignments, text="髙橋") == 1
     assert screen.model.total() == 6
-    assert screen.status_label.text() == "1行を取り込みました"
+    assert screen.status_label.text() == "1行を取り込みました（作成した派遣先ポスト: A県B町第1号 健康福祉課／保健師２）"
     assert not dialog.isVisible()
+    # The next file starts unconfirmed: the choice is made again for each file.
+    again = screen.open_import()
+    again.create_check.setChecked(True)
+    again.load(path)
+    qtbot.waitUntil(lambda: again.problem_list.count() > 0, timeout=10000)
+    assert not again.create_check.isChecked() and not again.import_button.isEnabled()
+
+
+def test_roster_import_refuses_a_mistyped_post(qtbot: QtBot, window: MainWindow, context: AppContext,
+                                               tmp_path: Path) -> None:
+    screen = screen_of(window)
+    path = tmp_path / "typo.csv"
+    path.write_text(",".join(ROSTER_COLUMNS) + "\n"
+                    "A県B町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課 保健師,R8.4.1,R9.3.31\n",
+                    encoding="utf-8")
+    dialog = screen.open_import()
+    dialog.load(path)
+    qtbot.waitUntil(lambda: dialog.problem_list.count() > 0, timeout=10000)
+    texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert any("既にある「健康福祉課／保健師」と空白・全角半角・区切りだけが違います" in t for t in texts)
+    # The same post mistyped is never offered for creation.
+    assert not dialog.create_check.isVisible()
+    assert not dialog.import_button.isEnabled()
+    assert context.read(count_assignments, text="髙橋") == 0
 
 
 def test_roster_import_with_errors_keeps_import_disabled(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

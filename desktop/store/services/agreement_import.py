@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.agreement import (
@@ -15,14 +14,13 @@ from desktop.domain.agreement import (
 )
 from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, missing_columns
+from desktop.importing.cells import RowReader, enough_problems, missing_columns, too_many_rows
 from desktop.importing.tabular import Table
 from desktop.importing.templates import AGREEMENT_COLUMNS
-from desktop.store.models.agreement import Field
-from desktop.store.repos.agreements import find_agreement_id
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.agreements import create_agreement
 from desktop.store.services.change import Change
+from desktop.store.services.import_lookup import ImportLookup
 
 _COLUMN_OF = {"number": "協約番号", "partner": "相手方団体", "concluded_on": "締結日",
               "dispatch_start": "派遣期間開始", "dispatch_end": "派遣期間終了", "field_ids": "分野"}
@@ -35,15 +33,18 @@ class AgreementPreview:
 
 
 def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
-    preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS))
-    if preview.problems:
+    preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS) + table.problems
+                                     + too_many_rows(len(table.rows)))
+    if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
-    fields = {f.name: f.id for f in session.scalars(select(Field))}
+    lookup = ImportLookup(session)
     town = get_town_profile(session).name or _("当町")
     seen: dict[str, int] = {}
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
+        if enough_problems(preview.problems, offset + 2):
+            break
         reader = RowReader(table.header, cells, offset + 2)
         number = reader.text("協約番号", required=True)
         partner = reader.text("相手方団体", required=True)
@@ -53,11 +54,10 @@ def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
         for name in (n.strip() for n in reader.text("分野", required=True).replace("、", "・").split("・")):
             if not name:
                 continue
-            if name not in fields:
-                reader.fail("分野", _("分野「{field}」は分野マスタにありません").format(field=name))
-            else:
-                field_ids.append(fields[name])
-        if number and find_agreement_id(session, number) is not None:
+            field_id = lookup.field(reader, name)
+            if field_id is not None:
+                field_ids.append(field_id)
+        if number and number in lookup.agreements:
             reader.fail("協約番号", _("協約番号「{number}」は既に登録されています").format(number=number))
         if number in seen:
             reader.fail("協約番号", _("協約番号「{number}」が{row}行目と重複しています").format(number=number, row=seen[number]))

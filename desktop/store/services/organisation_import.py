@@ -3,7 +3,6 @@ written if one is bad. Imported organisations are registered (未申請); applic
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,14 +40,6 @@ class OrganisationPreview:
     problems: list[RowProblem] = field(default_factory=list)
 
 
-def _control_characters(reader: RowReader) -> None:
-    """NUL and other control characters never belong in a name or an address."""
-    for column, value in zip(reader.header, reader.cells, strict=False):
-        bad = [c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"]
-        if bad:
-            reader.fail(column, _("制御文字（U+{code:04X}）が含まれています").format(code=ord(bad[0])))
-
-
 def _row_draft(reader: RowReader) -> OrganisationDraft:
     kind_text = reader.text("種別")
     kind = _KINDS.get(kind_text)
@@ -77,7 +68,8 @@ def _row_draft(reader: RowReader) -> OrganisationDraft:
 
 
 def preview_organisations(session: Session, *, table: Table) -> OrganisationPreview:
-    preview = OrganisationPreview(problems=missing_columns(table.header, ORGANISATION_REQUIRED))
+    # Control characters were found while reading: such a file is refused before any row is judged.
+    preview = OrganisationPreview(problems=missing_columns(table.header, ORGANISATION_REQUIRED) + table.problems)
     if preview.problems:
         return preview
     known = set(session.scalars(select(Organisation.name)))
@@ -86,7 +78,6 @@ def preview_organisations(session: Session, *, table: Table) -> OrganisationPrev
         if not any(cells):
             continue
         reader = RowReader(table.header, cells, offset + 2)
-        _control_characters(reader)
         draft = _row_draft(reader)
         name = draft.name.strip()
         if name in known:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.amount_limit import check_amount
 from desktop.domain.contribution import (
     MoneyKind,
     MoneyRowDraft,
@@ -15,19 +16,20 @@ from desktop.domain.contribution import (
     year_choices,
 )
 from desktop.domain.fiscal_year import FiscalYear
+from desktop.domain.near_matches import near_matches
 from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
 from desktop.domain.wareki import DateParseError
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, missing_columns
+from desktop.importing.cells import RowReader, enough_problems, missing_columns
 from desktop.importing.tabular import Table
 from desktop.importing.templates import PAYMENT_REQUIRED
 from desktop.store import audit
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.staffing import Assignment, StaffMember
-from desktop.store.repos.agreements import find_agreement_id, find_post_id
+from desktop.store.repos.import_limits import get_import_amount_limit
 from desktop.store.services.change import Change
 from desktop.store.services.contributions import apply_draft
-from desktop.store.services.roster_import import split_post
+from desktop.store.services.import_lookup import ImportLookup, hint
 
 _COLUMN_OF = {"post_id": "派遣先ポスト", "staff_id": "氏名", "amount_yen": "金額", "on_date": "日付",
               "fiscal_year": "会計年度", "due_on": "期日", "number": "番号"}
@@ -53,7 +55,13 @@ def _staff_on_post(session: Session, name: str, post_id: int) -> list[int]:
         .where(StaffMember.name == name, Assignment.post_id == post_id)))
 
 
-def _read_row(session: Session, reader: RowReader) -> MoneyRowDraft | None:
+def _staff_names_on_post(session: Session, post_id: int) -> list[str]:
+    return list(session.scalars(
+        select(StaffMember.name).distinct().join(Assignment, Assignment.staff_id == StaffMember.id)
+        .where(Assignment.post_id == post_id)))
+
+
+def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_yen: int) -> MoneyRowDraft | None:
     number = reader.text("協約番号", required=True)
     post_text = reader.text("派遣先ポスト", required=True)
     name = reader.text("氏名")
@@ -63,6 +71,9 @@ def _read_row(session: Session, reader: RowReader) -> MoneyRowDraft | None:
         reader.fail("区分", _("「{text}」は区分として使えません（予算・請求・支払・戻入）").format(text=kind_text))
     on_date = reader.date("日付", required=kind is not MoneyKind.BUDGET)
     amount = reader.yen("金額", required=True)
+    too_much = check_amount(amount, limit_yen) if amount is not None else None
+    if too_much is not None:
+        reader.fail("金額", too_much.message)
     due_on = reader.date("期日")
     year_text = reader.text("会計年度")
     fiscal_year: FiscalYear | None = None
@@ -81,20 +92,17 @@ def _read_row(session: Session, reader: RowReader) -> MoneyRowDraft | None:
                 kind=kind.label, year=fiscal_year.label(), previous=choices[0].label()), Severity.WARNING))
     elif kind is MoneyKind.BUDGET:
         reader.fail("会計年度", _("予算の行には会計年度を書いてください"))
-    agreement_id = find_agreement_id(session, number) if number else None
-    if number and agreement_id is None:
-        reader.fail("協約番号", _("協約番号「{number}」の協約が登録されていません").format(number=number))
+    agreement_id = lookup.agreement(reader, number) if number else None
     post_id = None
     if agreement_id is not None and post_text:
-        department, job = split_post(post_text)
-        post_id = find_post_id(session, agreement_id, department, job)
-        if post_id is None:
-            reader.fail("派遣先ポスト", _("派遣先ポスト「{post}」は協約{number}にありません").format(post=post_text, number=number))
+        found_post = lookup.post(reader, agreement_id, number, post_text, creatable=False)
+        post_id = found_post if isinstance(found_post, int) else None
     staff_id = None
     if name and post_id is not None:
         found = _staff_on_post(session, name, post_id)
         if not found:
-            reader.fail("氏名", _("{name}さんは「{post}」に派遣された記録がありません").format(name=name, post=post_text))
+            reader.fail("氏名", _("{name}さんは「{post}」に派遣された記録がありません").format(name=name, post=post_text)
+                        + hint(near_matches(name, _staff_names_on_post(session, post_id))))
         elif len(found) > 1:
             reader.fail("氏名", _("「{post}」に{name}さんが複数います。名簿で区別してください").format(name=name, post=post_text))
         else:
@@ -112,14 +120,18 @@ def _read_row(session: Session, reader: RowReader) -> MoneyRowDraft | None:
 
 
 def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
-    preview = PaymentPreview(problems=missing_columns(table.header, PAYMENT_REQUIRED))
-    if preview.problems:
+    preview = PaymentPreview(problems=missing_columns(table.header, PAYMENT_REQUIRED) + table.problems)
+    if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
+    lookup = ImportLookup(session)
+    limit_yen = get_import_amount_limit(session)
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
+        if enough_problems(preview.problems, offset + 2):
+            break
         reader = RowReader(table.header, cells, offset + 2)
-        draft = _read_row(session, reader)
+        draft = _read_row(session, lookup, reader, limit_yen)
         preview.problems.extend(reader.problems)
         if draft is not None:
             preview.drafts.append((reader.row, draft))

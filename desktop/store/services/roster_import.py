@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.periods import Period
@@ -20,28 +19,19 @@ from desktop.domain.staffing import (
 )
 from desktop.domain.text import normalise_reading
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, missing_columns
+from desktop.importing.cells import RowReader, enough_problems, missing_columns, too_many_rows
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ROSTER_COLUMNS
 from desktop.store import audit
-from desktop.store.models.agreement import Field, Post
+from desktop.store.models.agreement import Post
 from desktop.store.models.staffing import Assignment, StaffMember
-from desktop.store.repos.agreements import find_agreement_id, find_post_id, post_label
 from desktop.store.repos.staffing import agreement_context, find_staff_id, other_assignments
 from desktop.store.services.change import Change
+from desktop.store.services.import_lookup import ImportLookup, NewPost, hint
 
 # The column the overlap and period rules point at, for the clerk's eye.
 _COLUMN_OF = {"name": "氏名", "reading": "ふりがな", "post_id": "派遣先ポスト", "field_id": "分野",
               "start_on": "派遣開始日", "end_on": "派遣終了日"}
-
-
-def split_post(text: str) -> tuple[str, str]:
-    """'健康福祉課／保健師' → ('健康福祉課', '保健師'); a text without ／ is a department only."""
-    for separator in ("／", "/"):
-        if separator in text:
-            department, job = text.split(separator, 1)
-            return department.strip(), job.strip()
-    return text.strip(), ""
 
 
 @dataclass
@@ -49,8 +39,7 @@ class RosterLine:
     row: int
     agreement_id: int
     agreement_number: str
-    department: str
-    job: str
+    post: int | NewPost  # the post's id, or the post the clerk agreed to create
     draft: AssignmentDraft
     staff_id: int | None
 
@@ -59,7 +48,9 @@ class RosterLine:
 class RosterPreview:
     lines: list[RosterLine] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
-    new_posts: list[str] = field(default_factory=list)
+    new_posts: list[str] = field(default_factory=list)  # created on import (create_posts)
+    unknown_posts: list[str] = field(default_factory=list)  # created if the clerk confirms
+    post_hints: dict[str, str] = field(default_factory=dict)  # unknown post → its near matches
     new_staff: list[str] = field(default_factory=list)
 
     @property
@@ -71,35 +62,61 @@ class RosterPreview:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
-def preview_roster(session: Session, *, table: Table) -> RosterPreview:
-    """Checks every row against the rules and the office file, writing nothing."""
-    preview = RosterPreview(problems=missing_columns(table.header, ROSTER_COLUMNS))
-    if preview.problems:
+def preview_roster(session: Session, *, table: Table, create_posts: bool = False) -> RosterPreview:
+    """Checks every row against the rules and the office file, writing nothing.
+
+    A post the agreement does not have is an error listing the near matches, unless
+    `create_posts` (the clerk confirmed it) makes it a post to create.
+    """
+    preview = RosterPreview(problems=missing_columns(table.header, ROSTER_COLUMNS) + table.problems
+                                     + too_many_rows(len(table.rows)))
+    if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
-    fields = {f.name: f.id for f in session.scalars(select(Field))}
+    lookup = ImportLookup(session)
     planned: dict[tuple[str, str], list[OtherAssignment]] = {}
-    new_posts: set[tuple[int, str, str]] = set()
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
-        line = _read_line(session, RowReader(table.header, cells, offset + 2), fields, planned, preview)
+        if enough_problems(preview.problems, offset + 2):
+            break
+        line = _read_line(session, lookup, RowReader(table.header, cells, offset + 2), planned, preview,
+                          create_posts)
         if line is None:
             continue
         preview.lines.append(line)
-        if find_post_id(session, line.agreement_id, line.department, line.job) is None:
-            key = (line.agreement_id, line.department, line.job)
-            if key not in new_posts:
-                new_posts.add(key)
-                preview.new_posts.append(f"{line.agreement_number} {post_label(line.department, line.job)}")
+        if isinstance(line.post, NewPost) and line.post.label not in preview.new_posts:
+            preview.new_posts.append(line.post.label)
+            preview.post_hints[line.post.label] = hint(list(line.post.near))
         if line.staff_id is None and line.draft.name not in preview.new_staff:
             preview.new_staff.append(line.draft.name)
+    if create_posts:
+        preview.unknown_posts = list(preview.new_posts)
+    elif preview.errors:
+        _find_unknown_posts(session, table, preview)
     if not preview.lines and not preview.problems:
         preview.problems.append(RowProblem(2, "", _("取り込む行がありません")))
     return preview
 
 
-def _read_line(session: Session, reader: RowReader, fields: dict[str, int],
-               planned: dict[tuple[str, str], list[OtherAssignment]], preview: RosterPreview) -> RosterLine | None:
+def _find_unknown_posts(session: Session, table: Table, preview: RosterPreview) -> None:
+    """The posts that confirming "create" would add: what the dialog offers the clerk."""
+    lookup = ImportLookup(session)
+    found = preview.unknown_posts
+    for offset, cells in enumerate(table.rows):
+        reader = RowReader(table.header, cells, offset + 2)
+        agreement_id = lookup.agreements.get(reader.text("協約番号"))
+        post_text = reader.text("派遣先ポスト")
+        if agreement_id is None or not post_text:
+            continue
+        post = lookup.post(reader, agreement_id, reader.text("協約番号"), post_text, create=True)
+        if isinstance(post, NewPost) and post.label not in found:
+            found.append(post.label)
+            preview.post_hints[post.label] = hint(list(post.near))
+
+
+def _read_line(session: Session, lookup: ImportLookup, reader: RowReader,
+               planned: dict[tuple[str, str], list[OtherAssignment]], preview: RosterPreview,
+               create_posts: bool) -> RosterLine | None:
     number = reader.text("協約番号", required=True)
     name = reader.text("氏名", required=True)
     reading = normalise_reading(reader.text("ふりがな", required=True))
@@ -114,18 +131,22 @@ def _read_line(session: Session, reader: RowReader, fields: dict[str, int],
     dispatch = dispatch_form_from_text(dispatch_text) if dispatch_text else None
     if dispatch_text and dispatch is None:
         reader.fail("派遣形態", _("「{text}」は派遣形態として使えません（自治法派遣・その他）").format(text=dispatch_text))
-    agreement_id = find_agreement_id(session, number) if number else None
-    if number and agreement_id is None:
-        reader.fail("協約番号", _("協約番号「{number}」の協約が登録されていません").format(number=number))
-    field_id = fields.get(field_name)
-    if field_name and field_id is None:
-        reader.fail("分野", _("分野「{field}」は分野マスタにありません").format(field=field_name))
-    department, job = split_post(post_text)
-    # The post may not exist yet (the import creates it): -1 stands for "the post named in this row".
-    draft = AssignmentDraft(name=name, reading=reading, post_id=-1, field_id=field_id,
+    agreement_id = lookup.agreement(reader, number) if number else None
+    field_id = lookup.field(reader, field_name) if field_name else None
+    post = (lookup.post(reader, agreement_id, number, post_text, create=create_posts)
+            if agreement_id is not None and post_text else None)
+    # A post still to be created has no id: -1 stands for "the post named in this row".
+    draft = AssignmentDraft(name=name, reading=reading, post_id=post if isinstance(post, int) else -1,
+                            field_id=field_id,
                             employment_type=employment or EmploymentType.FIXED_TERM,
                             dispatch_form=dispatch or DispatchForm.LOCAL_AUTONOMY_ACT, start_on=start, end_on=end)
     staff_id = find_staff_id(session, name, reading) if name and reading else None
+    if staff_id is None and name and reading and (name, reading) not in planned:
+        similar = lookup.similar_staff(name, reading)
+        if similar:
+            reader.problems.append(RowProblem(reader.row, "氏名", _(
+                "{name}さんを新しい職員として登録します。既にいる{similar}と似ています。同じ人なら氏名とふりがなを"
+                "合わせてください").format(name=name, similar="、".join(similar)), Severity.WARNING))
     others = list(planned.get((name, reading), []))
     if staff_id is not None:
         others += other_assignments(session, staff_id)
@@ -138,28 +159,35 @@ def _read_line(session: Session, reader: RowReader, fields: dict[str, int],
         if column not in faulted:
             reader.problems.append(RowProblem(reader.row, column, problem.message, problem.severity))
     preview.problems.extend(reader.problems)
-    if any(p.severity is Severity.ERROR for p in reader.problems) or agreement_id is None:
+    if any(p.severity is Severity.ERROR for p in reader.problems) or agreement_id is None or post is None:
         return None
     assert start is not None and end is not None
     planned.setdefault((name, reading), []).append(
         OtherAssignment(Period(start, end), _("この名簿の{row}行目").format(row=reader.row)))
-    return RosterLine(reader.row, agreement_id, number, department, job, draft, staff_id)
+    return RosterLine(reader.row, agreement_id, number, post, draft, staff_id)
 
 
-def import_roster(session: Session, *, table: Table, confirmed: bool = False, source: str = "") -> Change:
-    """Writes every line, creating missing posts and staff, or raises ImportRefusedError and writes nothing."""
-    preview = preview_roster(session, table=table)
+def import_roster(session: Session, *, table: Table, confirmed: bool = False, create_posts: bool = False,
+                  source: str = "") -> Change:
+    """Writes every line, creating missing staff (and posts when `create_posts`), or raises
+    ImportRefusedError and writes nothing. The audit entry names the posts created."""
+    preview = preview_roster(session, table=table, create_posts=create_posts)
     if preview.errors or (preview.warnings and not confirmed):
         raise ImportRefusedError(preview.problems)
     created: list[int] = []
     staff_by_key: dict[tuple[str, str], int] = {}
+    new_post_ids: dict[NewPost, int] = {}
     for line in preview.lines:
-        post_id = find_post_id(session, line.agreement_id, line.department, line.job)
-        if post_id is None:
-            post = Post(agreement_id=line.agreement_id, department=line.department, job=line.job, note="")
-            session.add(post)
-            session.flush()
-            post_id = post.id
+        if isinstance(line.post, NewPost):
+            post_id = new_post_ids.get(line.post)
+            if post_id is None:
+                post = Post(agreement_id=line.post.agreement_id, department=line.post.department,
+                            job=line.post.job, note="")
+                session.add(post)
+                session.flush()
+                post_id = new_post_ids[line.post] = post.id
+        else:
+            post_id = line.post
         key = (line.draft.name, line.draft.reading)
         staff_id = line.staff_id or staff_by_key.get(key)
         if staff_id is None:

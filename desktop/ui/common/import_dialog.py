@@ -45,6 +45,11 @@ class PreviewResult:
 
     problems: list[RowProblem] = field(default_factory=list)
     summary: str = ""
+    # Records the file names that do not exist yet and that the clerk may choose to create
+    # (the roster's new posts, each with its near matches): offered with a check box, never
+    # created unasked.
+    creatable: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # what the import will create, as chosen
 
     @property
     def has_errors(self) -> bool:
@@ -61,8 +66,8 @@ class ImportSpec:
     template_name: str  # msgid
     columns: tuple[str, ...]
     example: tuple[str, ...]
-    preview: Callable[[AppContext, Table], PreviewResult]   # reads only
-    run: Callable[[AppContext, Table, bool, str], Change]    # one transaction, not announced
+    preview: Callable[[AppContext, Table, bool], PreviewResult]  # (…, create): reads only
+    run: Callable[[AppContext, Table, bool, bool, str], Change]  # (…, confirmed, create, source)
 
 
 class ImportDialog(QDialog):
@@ -88,10 +93,16 @@ class ImportDialog(QDialog):
         self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview_table.verticalHeader().setVisible(False)
         self.problem_list = QListWidget()
+        self.problem_list.setWordWrap(True)  # a message with its near matches is long
         self.summary_label = QLabel(_("CSV（UTF-8 / Shift_JIS）またはExcel（xlsx）を選んでください。1行目は見出しです。"))
         self.summary_label.setWordWrap(True)
         self.confirm_check = QCheckBox(_("警告の内容を確認しました。このまま取り込みます"))
         self.confirm_check.setVisible(False)
+        self.create_check = QCheckBox()
+        self.create_check.setVisible(False)
+        self.create_label = QLabel()
+        self.create_label.setWordWrap(True)
+        self.create_label.setVisible(False)
         self.import_button = QPushButton(_("取り込む(&I)"))
         self.import_button.setEnabled(False)
         close_button = QPushButton(_("閉じる"))
@@ -116,12 +127,15 @@ class ImportDialog(QDialog):
         layout.addWidget(self.encoding_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.create_check)
+        layout.addWidget(self.create_label)
         layout.addLayout(buttons)
 
         self.browse_button.clicked.connect(self._browse)
         self.template_button.clicked.connect(self._save_template)
         self.import_button.clicked.connect(self.start_import)
         self.confirm_check.toggled.connect(lambda _on: self._update_button())
+        self.create_check.toggled.connect(self._create_toggled)
         close_button.clicked.connect(self.reject)
 
     def _browse(self) -> None:
@@ -134,15 +148,33 @@ class ImportDialog(QDialog):
         """Reads and previews the file in the background; nothing is written."""
         self.path_edit.setText(str(path))
         self.import_button.setEnabled(False)
+        # A new file is checked without creating anything: the clerk confirms for each file.
+        self.create_check.blockSignals(True)
+        self.create_check.setChecked(False)
+        self.create_check.blockSignals(False)
 
         def work(_progress: object) -> tuple[Table, PreviewResult]:
             table = read_table(path)
-            return table, self.spec.preview(self.context, table)
+            return table, self.spec.preview(self.context, table, False)
+
+        self.job = run_in_background(self, _("ファイルを確認しています…"), work, self._show_preview, self._show_error)
+
+    def _create_toggled(self, create: bool) -> None:
+        """Checks the same rows again, with or without creating the new records."""
+        table = self.table
+        if table is None:
+            return
+        self.import_button.setEnabled(False)
+
+        def work(_progress: object) -> tuple[Table, PreviewResult]:
+            return table, self.spec.preview(self.context, table, create)
 
         self.job = run_in_background(self, _("ファイルを確認しています…"), work, self._show_preview, self._show_error)
 
     def _show_error(self, error: BaseException) -> None:
         self.table, self.preview_result = None, None
+        self.create_check.setVisible(False)
+        self.create_label.setVisible(False)
         message = str(error) if isinstance(error, TableReadError) else _("ファイルを確認できませんでした: {error}").format(error=error)
         self.summary_label.setText(message)
         self.summary_label.setStyleSheet("color: #b00020;")
@@ -172,7 +204,21 @@ class ImportDialog(QDialog):
         self.summary_label.setStyleSheet(style)
         self.confirm_check.setVisible(result.has_warnings and not result.has_errors)
         self.confirm_check.setChecked(False)
+        self._show_create_choice(result)
         self._update_button()
+
+    def _show_create_choice(self, result: PreviewResult) -> None:
+        offered = result.creatable
+        self.create_check.setVisible(bool(offered))
+        self.create_label.setVisible(bool(offered))
+        if not offered:
+            return
+        self.create_check.setText(_("ファイルにある未登録の派遣先ポスト{count}件を新しく作成して取り込む").format(
+            count=len(offered)))
+        self.create_label.setText(_("作成するポスト: {posts}\n書き間違いなら作成せず、「近いもの」に合わせて"
+                                    "ファイルを直してください（新しいポストは特別交付税の初年度として数えられます）。"
+                                    ).format(posts="、".join(offered)))
+        self.create_label.setStyleSheet("color: #8a5a00;")
 
     def _fill_rows(self, table: Table, result: PreviewResult) -> None:
         worst: dict[int, Severity] = {}
@@ -201,14 +247,14 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(ok)
 
     def start_import(self) -> None:
-        table, confirmed = self.table, self.confirm_check.isChecked()
+        table, confirmed, create = self.table, self.confirm_check.isChecked(), self.create_check.isChecked()
         if table is None:
             return
         source = Path(self.path_edit.text()).name
 
         def work(_progress: object) -> Change:
             backup_office(self.context.office.path, "before-import")
-            return self.spec.run(self.context, table, confirmed, source)
+            return self.spec.run(self.context, table, confirmed, create, source)
 
         self.import_button.setEnabled(False)
         self.job = run_in_background(self, _("取り込んでいます…"), work, self._imported, self._import_failed)
@@ -216,7 +262,11 @@ class ImportDialog(QDialog):
     def _imported(self, change: Change) -> None:
         self.change = change
         self.context.bus.changed.emit(change)
-        self.imported.emit(_("{count}行を取り込みました").format(count=change.count))
+        message = _("{count}行を取り込みました").format(count=change.count)
+        created = self.preview_result.created if self.preview_result is not None else []
+        if created and self.create_check.isChecked():
+            message += _("（作成した派遣先ポスト: {posts}）").format(posts="、".join(created))
+        self.imported.emit(message)
         self.accept()
 
     def _import_failed(self, error: BaseException) -> None:

@@ -11,12 +11,12 @@ from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
 
 
-def _preview(context: AppContext, table: Table) -> PreviewResult:
+def _preview(context: AppContext, table: Table, _create: bool) -> PreviewResult:
     preview = context.read(preview_agreements, table=table)
     return PreviewResult(preview.problems, _("{count}件の協約を取り込めます").format(count=len(preview.drafts)))
 
 
-def _run(context: AppContext, table: Table, _confirmed: bool, _source: str) -> Change:
+def _run(context: AppContext, table: Table, _confirmed: bool, _create: bool, _source: str) -> Change:
     return context.write(import_agreements, table=table)
 
 

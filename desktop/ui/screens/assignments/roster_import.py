@@ -11,17 +11,18 @@ from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
 
 
-def _preview(context: AppContext, table: Table) -> PreviewResult:
-    preview = context.read(preview_roster, table=table)
+def _preview(context: AppContext, table: Table, create: bool) -> PreviewResult:
+    preview = context.read(preview_roster, table=table, create_posts=create)
     summary = _("{count}行を取り込めます。新しい派遣先ポスト: {posts}件、新しい職員: {staff}名").format(
         count=len(preview.lines), posts=len(preview.new_posts), staff=len(preview.new_staff))
     if preview.new_posts:
         summary += "\n" + _("作成するポスト: {posts}").format(posts="、".join(preview.new_posts))
-    return PreviewResult(preview.problems, summary)
+    creatable = [label + preview.post_hints.get(label, "") for label in preview.unknown_posts]
+    return PreviewResult(preview.problems, summary, creatable=creatable, created=preview.new_posts)
 
 
-def _run(context: AppContext, table: Table, confirmed: bool, source: str) -> Change:
-    return context.write(import_roster, table=table, confirmed=confirmed, source=source)
+def _run(context: AppContext, table: Table, confirmed: bool, create: bool, source: str) -> Change:
+    return context.write(import_roster, table=table, confirmed=confirmed, create_posts=create, source=source)
 
 
 ROSTER_IMPORT = ImportSpec(

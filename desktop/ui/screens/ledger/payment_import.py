@@ -12,13 +12,13 @@ from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
 
 
-def _preview(context: AppContext, table: Table) -> PreviewResult:
+def _preview(context: AppContext, table: Table, _create: bool) -> PreviewResult:
     preview = context.read(preview_payments, table=table)
     return PreviewResult(preview.problems, _("{count}行（合計 {total}）を取り込めます").format(
         count=len(preview.drafts), total=format_yen(preview.total_yen)))
 
 
-def _run(context: AppContext, table: Table, confirmed: bool, source: str) -> Change:
+def _run(context: AppContext, table: Table, confirmed: bool, _create: bool, source: str) -> Change:
     return context.write(import_payments, table=table, confirmed=confirmed, source=source)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import ValidationError
@@ -14,6 +14,7 @@ from desktop.store.repos.measure import measure_parameters_for
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.town import update_town_profile
 from desktop.ui.common.context import AppContext
+from desktop.ui.screens.town_profile.import_limit_box import ImportLimitBox
 from desktop.ui.screens.town_profile.view import TownProfileView
 
 ELIGIBLE_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -38,6 +39,10 @@ class TownProfileScreen(TownProfileView):
         self.category_combo.currentIndexChanged.connect(lambda _i: self._on_edited("category"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
+        self.import_limit_box = ImportLimitBox(context)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.import_limit_box)  # above the closing stretch
         self.load()
 
     def load(self) -> None:

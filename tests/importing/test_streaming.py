@@ -1,0 +1,246 @@
+"""The caps apply while reading: huge and hostile files are refused quickly, in bounded memory.
+
+Each file is read in a fresh subprocess whose peak RSS is measured with getrusage, with the CPU
+seconds the read took (CPU time, not wall time: the machine is shared, so only the work
+counts). The files are generated here, in tmp_path: nothing large is kept in the repository.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.importing.tabular import MAX_IMPORT_BYTES, MAX_ROWS, TableReadError, read_table
+from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
+from desktop.importing.xlsx_reading import (
+    MAX_CELLS_PER_ROW,
+    MAX_ELEMENTS,
+    MAX_SHARED_STRINGS,
+    _blocks,
+    _Scan,
+)
+
+PEAK_MB = 200
+REFUSAL_CPU_SECONDS = 2.0
+
+_READ = """
+import json, sys, time
+from pathlib import Path
+from desktop.importing.tabular import TableReadError, read_table
+start = time.process_time()
+try:
+    table = read_table(Path(sys.argv[1]))
+    outcome = {"rows": len(table.rows), "problems": len(table.problems)}
+except TableReadError as error:
+    outcome = {"refused": str(error)}
+outcome["cpu"] = time.process_time() - start
+print(json.dumps(outcome, ensure_ascii=False))
+"""
+# Linux carries a process's peak RSS across fork and exec, so a reader started straight from
+# pytest (hundreds of MB by then) would report pytest's peak. A small wrapper starts the
+# reader instead and reports its children's peak (RUSAGE_CHILDREN): the reader's own.
+_MEASURE = """
+import json, resource, subprocess, sys
+inner = subprocess.run([sys.executable, "-c", sys.argv[1], sys.argv[2]], capture_output=True, text=True)
+if inner.returncode:
+    sys.exit(inner.stderr)
+outcome = json.loads(inner.stdout)
+outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps(outcome, ensure_ascii=False))
+"""
+
+
+def measure(path: Path) -> dict[str, object]:
+    """The reader's outcome, its CPU seconds and its peak RSS in MB, from a fresh process."""
+    result = subprocess.run([sys.executable, "-c", _MEASURE, _READ, str(path)], capture_output=True, text=True,
+                            env=os.environ.copy(), check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    outcome: dict[str, object] = json.loads(result.stdout)
+    return outcome
+
+
+def _sheet_bomb(path: Path, *, rows: bytes, total: int) -> None:
+    """A real workbook (the roster template) whose first sheet holds `total` bytes of `rows`."""
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for info in base.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info.filename, base.read(info))
+        block = rows * max(1, 1_048_576 // len(rows))
+        with out.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns='
+                        b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            for _ in range(max(1, total // len(block))):
+                sheet.write(block)
+            sheet.write(b"</sheetData></worksheet>")
+
+
+@pytest.mark.slow
+def test_ten_million_short_rows_are_refused_early(tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    with path.open("wb") as handle:
+        handle.write(b"a\n" * 9_900_000)  # 19.8 MB, under the 20 MB size cap
+    assert path.stat().st_size < MAX_IMPORT_BYTES
+    outcome = measure(path)
+    assert outcome.get("refused") == f"行が多すぎます（{MAX_ROWS}行まで）"
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_xlsx_zip_bomb_is_refused_before_openpyxl_parses_it(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    _sheet_bomb(path, rows=b'<row><c t="inlineStr"><is><t>x</t></is></c></row>', total=600_000_000)
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert path.stat().st_size < 3_000_000 and sheet.file_size > 500_000_000  # a real bomb
+    outcome = measure(path)
+    assert "圧縮爆弾" in str(outcome.get("refused"))
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_xlsx_over_the_row_cap_is_refused_by_the_scan(tmp_path: Path) -> None:
+    """Rows that do not compress well pass the ratio check; the scan counts them instead."""
+    rng = random.Random(7)
+    path = tmp_path / "rows.xlsx"
+    rows = b"".join(b"<row><c><v>%d</v></c></row>" % rng.randrange(10**9) for _ in range(40_000))
+    _sheet_bomb(path, rows=rows, total=len(rows) * 8)  # 8 × 40,000 = 320,000 rows
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    assert sheet.file_size < 100 * sheet.compress_size  # not caught by the ratio
+    outcome = measure(path)
+    assert "行が多すぎます" in str(outcome.get("refused"))
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+def test_a_row_of_too_many_cells_is_refused(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    cells = b"".join(b"<c><v>%d</v></c>" % rng.randrange(10**9) for _ in range(MAX_CELLS_PER_ROW + 1))
+    path = tmp_path / "wide.xlsx"
+    _sheet_bomb(path, rows=b"<row>" + cells + b"</row>", total=len(cells) + 11)
+    with pytest.raises(TableReadError, match="セルが多すぎます"):
+        read_table(path)
+
+
+def test_a_line_of_millions_of_commas_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "commas.csv"
+    path.write_bytes("氏名\n".encode() + b"," * 5_000_000 + b"x\n")
+    with pytest.raises(TableReadError, match="長すぎます"):
+        read_table(path)
+
+
+@pytest.mark.slow
+def test_a_full_size_file_of_short_cells_stays_small(tmp_path: Path) -> None:
+    """Under every cap: 19 MB of one-character Japanese cells, kept packed, not as lists."""
+    line = ",".join(["あ"] * 99) + "\n"
+    path = tmp_path / "cells.csv"
+    count = min(MAX_ROWS, (MAX_IMPORT_BYTES - 1_000_000) // len(line.encode()))
+    path.write_bytes((",".join(ROSTER_COLUMNS) + "\n" + line * count).encode())
+    outcome = measure(path)
+    assert outcome.get("rows") == count, outcome
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+
+
+def test_rows_read_back_whole(tmp_path: Path) -> None:
+    """Packing rows must not change a cell: tabs, line breaks, commas and quotes survive."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(("氏名,摘要\n" '"髙﨑 美咲","4月分\r\n給与, ""負担金""\tほか"\n').encode())
+    table = read_table(path)
+    assert table.rows == [["髙﨑 美咲", '4月分\r\n給与, "負担金"\tほか']]
+    assert table.problems == []
+
+
+def test_the_scan_counts_rows_exactly_across_chunks() -> None:
+    """Tags cut by the 1 MB chunks are counted once; namespace prefixes are understood."""
+    rng = random.Random(1)
+    rows = []
+    for number in range(1, 150_001):
+        cells = b"".join(b'<x:c r="A%d" t="s"><x:v>%d</x:v></x:c>' % (number, rng.randrange(10 ** rng.randrange(1, 9)))
+                         for _ in range(rng.randrange(0, 4)))
+        rows.append(b'<x:row r="%d">' % number + cells + b"</x:row>")
+    sheet = (b'<?xml version="1.0"?><x:worksheet xmlns:x="urn:x"><x:sheetData>' + b"".join(rows)
+             + b"</x:sheetData></x:worksheet>")
+    assert len(sheet) > 10 * 1024 * 1024
+    scan = _Scan()
+    for block in _blocks(io.BytesIO(sheet)):
+        scan.feed(block)
+    assert (scan.root, scan.rows) == (b"worksheet", 150_000)
+
+
+@pytest.mark.parametrize("name", [".", os.devnull, "/dev/zero"])
+def test_devices_and_folders_are_refused(name: str) -> None:
+    """A device has no size to cap (/dev/zero never ends): only regular files are read."""
+    if not Path(name).exists():
+        pytest.skip(f"{name} does not exist here")
+    with pytest.raises(TableReadError, match=r"普通のファイルではありません"):
+        read_table(Path(name))
+
+
+@pytest.mark.slow
+def test_a_flood_of_shared_strings_is_refused_before_openpyxl_loads_them(tmp_path: Path) -> None:
+    """openpyxl reads every shared string before the first row; the scan counts them first."""
+    rng = random.Random(2)
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    path = tmp_path / "strings.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            data = base.read(info).decode()
+            if info.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace("</Relationships>", '<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://'
+                                    'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+                                    "</Relationships>")
+            out.writestr(info.filename, data)
+        strings = "".join(f"<si><t>{rng.randrange(10**12)}</t></si>" for _ in range(MAX_SHARED_STRINGS + 1))
+        out.writestr("xl/sharedStrings.xml",
+                     f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{strings}</sst>')
+    with zipfile.ZipFile(path) as archive:
+        member = archive.getinfo("xl/sharedStrings.xml")
+    assert member.file_size < 100 * member.compress_size  # not caught by the ratio
+    outcome = measure(path)
+    assert "圧縮爆弾" in str(outcome.get("refused"))
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+def test_a_styles_part_of_too_many_elements_is_refused(tmp_path: Path) -> None:
+    """openpyxl builds an object per style; a flood of them is counted before it opens the file."""
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    path = tmp_path / "styles.xlsx"
+    count = MAX_ELEMENTS + 1
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            data = base.read(info).decode()
+            if info.filename == "xl/styles.xml":
+                styles = "".join(f'<xf numFmtId="{n % 200}" fontId="0" fillId="0" borderId="0"/>' for n in range(count))
+                data = re.sub(r'<cellXfs count="\d+">', f'<cellXfs count="{count}">{styles}', data)
+            out.writestr(info.filename, data)
+    with pytest.raises(TableReadError, match="大きすぎる"):
+        read_table(path)
+
+
+def test_the_scan_tells_xml_from_images_and_refuses_utf16_parts() -> None:
+    scan = _Scan()
+    for block in (b" ", b'<?xml version="1.0"?>', b"<x:worksheet><x:sheetData>", b"<x:row/><x:row/>"):
+        scan.feed(block)
+    assert (scan.root, scan.rows) == (b"worksheet", 2)  # the root may come after the prologue
+    image = _Scan()
+    image.feed(b"\x89PNG" + b"<" * (MAX_ELEMENTS + 1))
+    assert image.binary  # openpyxl never parses an image as XML: its '<' bytes are not elements
+    with pytest.raises(TableReadError, match="文字コード"):
+        _Scan().feed("<worksheet><sheetData><row/></sheetData></worksheet>".encode("utf-16"))

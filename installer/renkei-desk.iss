@@ -11,6 +11,10 @@
 #ifndef BundleDir
   #define BundleDir "..\dist\RenkeiDesk"
 #endif
+#ifndef Compression
+  ; CI passes /DCompression=none: it proves the script compiles, not how small setup.exe gets.
+  #define Compression "lzma2/max"
+#endif
 #define AppExe "RenkeiDesk.exe"
 
 [Setup]
@@ -37,7 +41,7 @@ ArchitecturesInstallIn64BitMode=x64compatible
 LicenseFile={#BundleDir}\_internal\desktop\resources\fonts\IPA_Font_License_Agreement_v1.0.txt
 OutputDir=..\dist
 OutputBaseFilename=RenkeiDesk-{#AppVersion}-setup
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ; An open window is closed (and reopened after an upgrade) through the Restart Manager.

@@ -4,6 +4,8 @@
 # PATH, no PYTHONPATH and the checkout renamed. Proves the bundle carries the fonts, catalogs,
 # style sheet, Alembic migrations, fontTools and QtPdf, and the pyproject version.
 # Called by .ci/run after its own steps; also runs alone (it makes .venv when there is none).
+#   bash installer/ci_check_bundle.sh [KEEP_DIR]   (KEEP_DIR: keep the checked bundle there, as
+#   KEEP_DIR/RenkeiDesk, e.g. for installer/ci_compile_iss.sh KEEP_DIR/RenkeiDesk)
 # Needs the Qt run-time libraries that .ci/run installs with apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,7 @@ rm -rf "$WORK/dist" "$WORK/build"
 mkdir "$WORK/elsewhere" "$WORK/nopython"
 # PATH holds one empty folder: nothing to find, least of all a python.
 BARE=(env -i "PATH=$WORK/nopython" "HOME=$WORK/home" "RENKEI_DESK_HOME=$WORK/rdhome"
-      "QT_QPA_PLATFORM=offscreen" "LANG=C.UTF-8")
+      "QT_QPA_PLATFORM=offscreen")
 RD="$WORK/RenkeiDesk/renkei-desk"
 GUI="$WORK/RenkeiDesk/RenkeiDesk"
 cp tests/store/fixtures/office-0001.renkei "$WORK/elsewhere/old.renkei"
@@ -81,5 +83,9 @@ assert "辻\U000e0102 葛\U000e0100西" in f2, "the bundle's F2 lacks the names 
 print("bundle: F1 has 髙﨑 𠮷太郎, F2 has 辻󠄂 葛󠄀西 (variation sequences)")
 PY
 cd "$ROOT"
+if [ -n "${1:-}" ]; then
+  mkdir -p "$1" && rm -rf "$1/RenkeiDesk" && mv "$WORK/RenkeiDesk" "$1/RenkeiDesk"
+  echo "bundle: kept in $1/RenkeiDesk"
+fi
 rm -rf "$WORK"
 echo "bundle: all checks passed in $(( $(date +%s) - START )) s"

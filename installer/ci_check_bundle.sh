@@ -29,6 +29,14 @@ mkdir "$WORK/elsewhere" "$WORK/nopython"
 BARE=(env -i "PATH=$WORK/nopython" "HOME=$WORK/home" "RENKEI_DESK_HOME=$WORK/rdhome"
       "QT_QPA_PLATFORM=offscreen")
 RD="$WORK/RenkeiDesk/renkei-desk"
+DATA="$WORK/RenkeiDesk/_internal/desktop"
+for file in resources/fonts/IPA_Font_License_Agreement_v1.0.txt resources/fonts/ipamjm.ttf \
+            resources/style.qss locale/ja/LC_MESSAGES/renkei.mo locale/en/LC_MESSAGES/renkei.mo \
+            store/migrations/env.py; do
+  [ -f "$DATA/$file" ] || { echo "bundle: $file is missing" >&2; exit 1; }
+done
+[ "$DATA/locale/en/LC_MESSAGES/renkei.mo" -nt "$DATA/locale/en/LC_MESSAGES/renkei.po" ] \
+  || { echo "bundle: the compiled catalog is older than its .po (it would be recompiled at every start)" >&2; exit 1; }
 GUI="$WORK/RenkeiDesk/RenkeiDesk"
 cp tests/store/fixtures/office-0001.renkei "$WORK/elsewhere/old.renkei"
 printf '%s\r\n%s\r\n' "$("$PY" -c "from desktop.importing.templates import ROSTER_COLUMNS as c; print(','.join(c))")" \

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop import __version__
 from desktop.commands.exchange_verbs import EXCHANGE_VERBS, add_exchange_verbs
 from desktop.fontfiles import set_ipamj_path
 from desktop.i18n import _, set_language
@@ -24,6 +25,8 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="renkei-desk", description=_("連携デスク"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_("版を表示して終了する"))
     _common(parser, suppress=False)
     verbs = parser.add_subparsers(dest="verb")
     demo = verbs.add_parser("demo", help=_("デモ事務所を作成する"))

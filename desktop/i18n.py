@@ -28,7 +28,8 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def _compile_po(po_path: Path) -> gettext.GNUTranslations:
+def compile_po(po_path: Path) -> bytes:
+    """The .mo bytes for a .po, as the app would compile it; installer/build.py writes them."""
     with po_path.open("rb") as handle:
         catalog = read_po(handle, locale=po_path.parent.parent.name, domain=DOMAIN)
     # A translation whose {fields} differ from its msgid would crash str.format at the
@@ -43,8 +44,11 @@ def _compile_po(po_path: Path) -> gettext.GNUTranslations:
             catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
+
+
+def _compile_po(po_path: Path) -> gettext.GNUTranslations:
+    return gettext.GNUTranslations(io.BytesIO(compile_po(po_path)))
 
 
 def load_catalog(language: str) -> gettext.NullTranslations:

@@ -27,6 +27,7 @@ from desktop.store.repos.exchange_data import (
     list_exchange_posts,
     list_exchange_staff,
 )
+from desktop.store.repos.organisations import registry_as_of
 from desktop.store.repos.town import get_town_profile
 
 # Official words for the codes (the file is filed in Japanese whatever the UI language).
@@ -40,12 +41,19 @@ def _iso(day: date | None) -> str | None:
 
 
 def build_organisations(session: Session, fiscal_year: FiscalYear) -> list[dict[str, Any]]:
-    """指定地域共同活動団体 (地方自治法第260条の49) designated in the year.
-
-    The office file holds no organisations yet; this is the one place that will read them,
-    and the schema already has the member, so files written now and later read alike.
-    """
-    return []
+    """指定地域共同活動団体 (地方自治法第260条の49) designated at the end of the year (指定, or
+    指定 under an improvement order), as the registry stood that day. Their number, name, kind,
+    area and members only: no representative, address or contact leaves the office."""
+    rows = registry_as_of(session, day=fiscal_year.end, designated_only=True)
+    return [{
+        "designation_number": row.designation_number,
+        "name": row.draft.name,
+        "kind": row.draft.kind.official_label,
+        "area": row.draft.area,
+        "member_count": row.draft.member_count,
+        "membership": row.draft.membership.official_label,
+        "state": row.state.official_label,
+    } for row in rows]
 
 
 def _claim(session: Session, fiscal_year: FiscalYear) -> dict[str, Any]:

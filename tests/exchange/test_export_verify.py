@@ -45,7 +45,12 @@ def test_data_holds_what_the_prefecture_needs_and_nothing_private(tmp_path: Path
     assert data["claim"]["total_yen"] == data["totals"]["claim_yen"] > 0
     assert data["totals"]["contribution_yen"] == sum(c["contribution_yen"] for c in data["contributions"])
     assert data["agreements"][0]["number"] == "A県B町第1号"
-    assert data["organisations"] == []
+    designated = {o["designation_number"]: o for o in data["organisations"]}
+    assert set(designated) == {"B町指定第1号", "B町指定第2号"}   # not 申請中, 不指定 or 解散
+    assert designated["B町指定第1号"] == {
+        "designation_number": "B町指定第1号", "name": "東小学校区まちづくり協議会", "kind": "地域運営組織",
+        "area": "東小学校区", "member_count": 14, "membership": "区域の住民を主たる構成員とする団体", "state": "指定"}
+    assert "髙﨑 𠮷男" not in members["data.json"].decode("utf-8")   # no representative's name
     for private in ("たかさき", "わたなべ", "reading", "address"):     # no readings, addresses, contacts
         assert all(private not in content.decode("utf-8", "ignore") for name, content in members.items()
                    if name.endswith((".json", ".csv")) and name != "data.schema.json")

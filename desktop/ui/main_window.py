@@ -43,8 +43,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         for spec in self._specs:
             QListWidgetItem(_(spec.title), self.nav)
-        self.nav.setMinimumWidth(150)
-        self.nav.setMaximumWidth(220)
+        # Wide enough for the longest title in the UI language (English titles are longer).
+        self.nav.ensurePolished()
+        nav_width = max(150, min(360, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8))
+        self.nav.setMinimumWidth(nav_width)
+        self.nav.setMaximumWidth(nav_width + 60)
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
@@ -52,7 +55,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
-        splitter.setSizes([180, 1020])
+        splitter.setSizes([nav_width, 1200 - nav_width])
         self.setCentralWidget(splitter)
 
         self._build_menus()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from desktop.domain.organisation import OrgState
 from desktop.domain.wareki import format_wareki
-from desktop.i18n import _
+from desktop.i18n import _, pgettext
 from desktop.store.repos.organisations import (
     OrganisationRow,
     count_organisations,
@@ -24,7 +24,7 @@ _ENDED = (OrgState.REVOKED, OrgState.DISSOLVED, OrgState.REFUSED)
 class OrganisationTableModel(PagedTableModel[OrganisationRow]):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         columns = [
-            Column[OrganisationRow](_("団体名"), lambda r: r.name, "name"),
+            Column[OrganisationRow](pgettext("organisation", "団体名"), lambda r: r.name, "name"),
             Column[OrganisationRow](_("状態"), lambda r: r.state.label, "state"),
             Column[OrganisationRow](_("指定番号"), lambda r: r.designation_number, "designation_number"),
             Column[OrganisationRow](_("指定日"), lambda r: format_wareki(r.designated_on) if r.designated_on else "", "designated_on"),

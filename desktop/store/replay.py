@@ -21,6 +21,7 @@ from desktop.store.audit import canonical_json
 from desktop.store.models.audit import AuditEntry
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.staffing import Assignment
+from desktop.store.replay_overlay import OVERLAID, differing_rows
 from desktop.store.repos.staffing import get_assignment
 
 # The very function whose result the money services audit, so the images compare like for like.
@@ -66,13 +67,13 @@ class RowFinding:
     kind: str  # 'deleted', 'changed' or 'added'
 
     def message(self) -> str:
-        tracked = next(t for t in TRACKED if t.entity == self.entity)
+        labels = {t.entity: t.label for t in TRACKED} | {o.entity: o.label for o in OVERLAID}
         texts = {
             "deleted": _("{what} No.{id} はアプリの外で削除されています（監査記録には残っています）"),
             "changed": _("{what} No.{id} はアプリの外で変更されています（最後の監査記録と異なります）"),
             "added": _("{what} No.{id} はアプリの外で追加されています（監査記録がありません）"),
         }
-        return texts[self.kind].format(what=_(tracked.label), id=self.row_id)
+        return texts[self.kind].format(what=_(labels[self.entity]), id=self.row_id)
 
 
 def _normalised(raw: str, ignored: frozenset[str]) -> Any:
@@ -119,4 +120,6 @@ def replay(session: Session) -> list[RowFinding]:
                     findings.append(RowFinding(tracked.entity, row_id, "changed"))
             session.expunge_all()
         findings.extend(RowFinding(tracked.entity, row_id, "added") for row_id in sorted(present - set(expected)))
+    for overlaid in OVERLAID:
+        findings.extend(RowFinding(overlaid.entity, row_id, kind) for row_id, kind in differing_rows(session, overlaid))
     return findings

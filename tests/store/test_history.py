@@ -10,12 +10,17 @@ from desktop.domain.contribution import MoneyKind, MoneyRowDraft
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.store import audit, backup
 from desktop.store.db import open_office
+from desktop.store.repos.organisations import get_organisation
+from desktop.store.repos.town import get_town_profile
 from desktop.store.restore import restore_backup
+from desktop.store.services.agreements import update_post
 from desktop.store.services.contributions import (
     delete_money_row,
     record_money_row,
     update_money_row,
 )
+from desktop.store.services.organisations import notify_change
+from desktop.store.services.town import update_town_profile
 from tests.store.backup_helpers import UNGUARD, cli, make_demo, scalar, sql
 
 
@@ -116,3 +121,25 @@ def _rehash(path: Path) -> None:
             conn.execute("UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?", (prev, new, row[0]))
             prev = new
         conn.commit()
+
+
+def test_posts_organisations_and_the_town_changed_outside_the_app_are_named(office_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    make_demo(office_path)
+    with open_office(office_path) as office, office.transaction() as session:
+        # Changes made in the app are audited: they are not reported.
+        update_post(session, post_id=1, department="健康福祉課", job="保健師（母子）")
+        detail = get_organisation(session, 1)
+        assert detail is not None
+        notify_change(session, org_id=1, draft=replace(detail.draft, member_count=detail.draft.member_count + 1),
+                      effective_on=date(2026, 5, 1), summary="会員の増加")
+        update_town_profile(session, profile=replace(get_town_profile(session), mayor_name="髙﨑 𠮷次郎"))
+    code, out, _err = cli(capsys, "check", "--db", str(office_path))
+    assert code == 0 and "記録と監査記録の照合: 一致" in out
+    sql(office_path, "UPDATE post SET job = '税務' WHERE id = 1", "UPDATE organisation SET member_count = 99 WHERE id = 1",
+        "UPDATE town SET mayor_name = '別人'", "PRAGMA foreign_keys = OFF", "DELETE FROM post WHERE id = 2")
+    code, _out, err = cli(capsys, "check", "--db", str(office_path))
+    assert code == 1
+    assert "派遣先ポスト No.1 はアプリの外で変更されています" in err
+    assert "派遣先ポスト No.2 はアプリの外で削除されています" in err
+    assert "地域団体 No.1 はアプリの外で変更されています" in err
+    assert "自団体設定 No.1 はアプリの外で変更されています" in err

@@ -113,7 +113,7 @@ def test_revocation_needs_the_reason_and_buttons_follow_the_state(qtbot: QtBot, 
 def test_list_filters_by_state_kind_and_area(qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     screen = screen_of(window)
     qtmodeltester.check(screen.model)
-    assert screen.model.total() == 5
+    assert screen.model.total() == 6
     screen.kind_combo.setCurrentIndex(screen.kind_combo.findData("federation"))
     assert {r.name for r in screen.model.loaded_rows()} == {"中央地区自治会連合会", "西学区自治会連合会"}
     screen.area_combo.setCurrentIndex(screen.area_combo.findData("西小学校区"))

@@ -49,8 +49,9 @@ class Target:
     """The record a line is about: the screen that shows it and the record's id there."""
 
     screen: str            # a key of the window's screen registry
-    record_id: int | None = None
+    record_id: int | None = None   # the id the screen shows (for an organisation: the organisation)
     tab: str = ""          # for an organisation: which tab of its detail
+    item_id: int | None = None     # for an organisation: the record on that tab
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop.domain.due import DueItem
+from desktop.domain.due import DueItem, describe_days
 from desktop.domain.wareki import format_wareki
 from desktop.i18n import _
 from desktop.store.db import open_office
@@ -18,13 +18,6 @@ def as_json(item: DueItem, on: date) -> dict[str, object]:
     return {"due_on": item.due_on.isoformat(), "days": (item.due_on - on).days, "kind": item.kind.value,
             "kind_label": item.kind.label, "title": item.title, "overdue": item.overdue,
             "screen": item.target.screen, "record_id": item.target.record_id, "tab": item.target.tab or None, "item_id": item.target.item_id}
-
-
-def describe_days(item: DueItem, on: date) -> str:
-    days = (item.due_on - on).days
-    if item.overdue:
-        return _("{days}日超過").format(days=-days) if days < 0 else _("期限超過")
-    return _("本日") if days == 0 else _("あと{days}日").format(days=days)
 
 
 def run_due(db: Path, *, on: date | None, within: int, json_output: bool) -> int:

@@ -63,6 +63,14 @@ class DueItem:
     overdue: bool = False    # past its date and not done (an unpaid invoice, a report not received)
 
 
+def describe_days(item: DueItem, on: date) -> str:
+    """'あと9日', '本日', '56日超過'."""
+    days = (item.due_on - on).days
+    if item.overdue:
+        return _("{days}日超過").format(days=-days) if days < 0 else _("期限超過")
+    return _("本日") if days == 0 else _("あと{days}日").format(days=days)
+
+
 def select_due(items: Iterable[DueItem], *, on: date, within: int = DEFAULT_WITHIN_DAYS) -> list[DueItem]:
     """Everything overdue, and what falls due from `on` up to `within` days after it (inclusive);
     soonest first. Lines past their date that are not overdue (a lease that ended) are dropped."""

@@ -17,7 +17,13 @@ from desktop.domain.due import (
     select_due,
 )
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.org_lease import ExistingLease, LeaseDraft, overlap_problems, parse_area, validate_lease
+from desktop.domain.org_lease import (
+    ExistingLease,
+    LeaseDraft,
+    overlap_problems,
+    parse_area,
+    validate_lease,
+)
 from desktop.domain.org_reports import ReportRequestDraft, validate_report_request
 from desktop.domain.org_support import (
     ContractDraft,

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.domain.designation import Designation, ImprovementConfirmed, ImprovementOrder, Revocation, RevocationGround
+from desktop.domain.designation import (
+    Designation,
+    ImprovementConfirmed,
+    ImprovementOrder,
+    Revocation,
+    RevocationGround,
+)
 from desktop.domain.due import DueKind, GrantCalendar
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.org_lease import LeaseDraft

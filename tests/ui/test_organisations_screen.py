@@ -105,6 +105,9 @@ def test_revocation_needs_the_reason_and_buttons_follow_the_state(qtbot: QtBot, 
     assert dialog.form.problem_labels["reason"].isVisible()
     dialog.set_value("ground", dialog.fields[1].choices[1][1])  # 改善命令に違反した
     dialog.set_value("reason", "期限までに総会を開催しなかった")
+    assert not dialog.try_accept()  # the order's deadline (R8.12.25) has not passed yet
+    assert "過ぎていない" in dialog.form.problem_labels["ground"].text()
+    dialog.set_value("revoked_on", "R8.12.26")
     assert dialog.try_accept()
     assert screen.current.state is OrgState.REVOKED
     assert all(not button.isEnabled() for button in screen.decision_buttons.values())

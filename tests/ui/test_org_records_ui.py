@@ -1,0 +1,116 @@
+"""The record tabs and the 期限 panel as a clerk uses them: a report request added and received on
+its tab, a lease of a room already leased refused in its dialog, the panel listing the overdue
+report and opening it on the organisation's tab, and the grant calendar edited from the panel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from desktop.store.repos.grant_calendar import get_grant_calendar
+from desktop.store.repos.organisation_records import LEASE, REPORT, list_records
+from desktop.ui.common.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.screens.deadlines.screen import DeadlinesScreen
+from desktop.ui.screens.organisations.records_tab import RecordsTab
+from desktop.ui.screens.organisations.screen import OrganisationsScreen
+
+EAST, CENTRE = 1, 2
+
+
+def organisations(window: MainWindow) -> OrganisationsScreen:
+    screen = window.show_screen("organisations")
+    assert isinstance(screen, OrganisationsScreen)
+    return screen
+
+
+def tab(screen: OrganisationsScreen, key: str) -> RecordsTab:
+    widget = screen.record_tabs[key]
+    assert isinstance(widget, RecordsTab)
+    return widget
+
+
+def test_a_report_request_is_added_then_received_on_its_tab(qtbot: QtBot, window: MainWindow,
+                                                             context: AppContext) -> None:
+    screen = organisations(window)
+    screen.open_record(EAST, "reports")
+    reports = tab(screen, "reports")
+    assert screen.tabs.currentWidget() is reports and reports.table.rowCount() == 1
+    dialog = reports.open_dialog(None)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.set_value("requested_on", "R8.11.25")
+    dialog.set_value("items", "令和8年度上半期の活動状況")
+    dialog.set_value("due_on", "R8.11.20")
+    assert not dialog.try_accept()
+    assert dialog.form.problem_labels["due_on"].isVisible()
+    dialog.set_value("due_on", "R8.12.25")
+    assert dialog.try_accept()
+    assert reports.table.rowCount() == 2 and "保存しました" in screen.status_label.text()
+    reports.table.selectRow(0)
+    edit = reports.edit_button
+    assert edit.isEnabled()
+    dialog = reports.open_dialog(reports.selected())
+    assert dialog is not None
+    dialog.set_value("received_on", "R8.12.1")
+    assert dialog.try_accept()
+    stored = context.read(list_records, kind=REPORT, org_id=EAST)
+    assert {r.draft.items: r.draft.received_on for r in stored}["令和8年度上半期の活動状況"] == date(2026, 12, 1)
+
+
+def test_a_lease_of_a_room_already_leased_is_refused_in_the_dialog(qtbot: QtBot, window: MainWindow,
+                                                                   context: AppContext) -> None:
+    screen = organisations(window)
+    screen.open_record(CENTRE, "leases")
+    leases = tab(screen, "leases")
+    dialog = leases.open_dialog(None)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    for name, value in (("property_name", "東地区公民館"), ("room", "2階 会議室1"), ("area_m2", "30"),
+                        ("purpose", "連合会の会議"), ("start_on", "R8.4.1"), ("end_on", "R9.3.31"),
+                        ("rent_yen", "12,000"), ("no_hindrance", "空いている時間帯のみ")):
+        dialog.set_value(name, value)
+    assert not dialog.try_accept()
+    label = dialog.form.problem_labels["start_on"]
+    assert label.isVisible() and "東小学校区まちづくり協議会" in label.text()
+    assert context.read(list_records, kind=LEASE, org_id=CENTRE) == []
+    dialog.set_value("room", "1階 和室")
+    assert dialog.try_accept()
+    assert len(context.read(list_records, kind=LEASE, org_id=CENTRE)) == 1
+
+
+def test_the_deadline_panel_lists_the_overdue_report_and_opens_it(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.show_screen("deadlines")
+    assert isinstance(panel, DeadlinesScreen)
+    panel.on_edit.setText("R8.12.1")
+    panel.within_spin.setValue(30)
+    panel.refresh()
+    titles = [panel.table.item(row, 3).text() for row in range(panel.table.rowCount())]
+    row = next(i for i, t in enumerate(titles) if "中央地区自治会連合会" in t and "報告" in t)
+    assert panel.table.item(row, 1).text() == "62日超過"
+    assert panel.table.item(row, 0).foreground().color() == QColor("#b00020")
+    panel.table.selectRow(row)
+    opened = panel.open_selected()
+    assert isinstance(opened, OrganisationsScreen)
+    assert window.stack.currentWidget() is opened
+    assert opened.current is not None and opened.current.id == CENTRE
+    reports = tab(opened, "reports")
+    assert opened.tabs.currentWidget() is reports and reports.selected() is not None
+
+
+def test_the_grant_calendar_is_edited_from_the_panel(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
+    panel = window.show_screen("deadlines")
+    assert isinstance(panel, DeadlinesScreen)
+    dialog = panel.edit_calendar()
+    qtbot.waitExposed(dialog)
+    dialog.set_value("december_decision", "R8.11.30")
+    assert not dialog.try_accept()
+    assert dialog.form.problem_labels["december_decision"].isVisible()
+    dialog.set_value("december_decision", "R8.12.9")
+    assert dialog.try_accept()
+    assert context.read(get_grant_calendar).december_decision == date(2026, 12, 9)
+    panel.on_edit.setText("R8.12.1")
+    panel.refresh()
+    assert any(panel.table.item(r, 0).text() == "令和8年12月9日" for r in range(panel.table.rowCount()))

@@ -82,7 +82,7 @@ class DeadlinesScreen(DeadlinesView):
             screen.select_year(FiscalYear(int(target.tab)))
         elif target.screen == "forms":
             screen.select_form("F7")
-        return screen  # type: ignore[no-any-return]
+        return screen
 
     def edit_calendar(self) -> DecisionDialog:
         calendar = self.context.read(get_grant_calendar)

@@ -27,7 +27,7 @@ from desktop.store.repos.organisation_records import (
 )
 from desktop.store.repos.organisations import OrganisationDetail
 from desktop.ui.common.context import AppContext
-from desktop.ui.screens.organisations.records_tab import RECORD_ROLE, record_table, select_record
+from desktop.ui.screens.organisations.records_tab import RECORD_ROLE, highlight_row, record_table
 
 
 def _w(day: date | None) -> str:
@@ -102,5 +102,5 @@ class OrdersTab(QWidget):
         self.print_f9_button.setToolTip("" if self.orders else _("改善命令の記録がありません"))
         self.print_f10_button.setToolTip("" if self.revocations else _("取消の記録がありません"))
 
-    def select(self, record_id: int | None) -> None:
-        select_record(self.orders_table, record_id)
+    def highlight(self, record_id: int | None) -> None:
+        highlight_row(self.orders_table, record_id)

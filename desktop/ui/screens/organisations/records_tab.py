@@ -36,7 +36,7 @@ def record_table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def select_record(table: QTableWidget, record_id: int | None) -> None:
+def highlight_row(table: QTableWidget, record_id: int | None) -> None:
     for row in range(table.rowCount()):
         item = table.item(row, 0)
         if item is not None and item.data(RECORD_ROLE) == record_id:
@@ -91,8 +91,8 @@ class RecordsTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.records[rows[0].row()] if rows else None
 
-    def select(self, record_id: int | None) -> None:
-        select_record(self.table, record_id)
+    def highlight(self, record_id: int | None) -> None:
+        highlight_row(self.table, record_id)
 
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None

@@ -97,7 +97,7 @@ class OrganisationsScreen(OrganisationsView):
         self.show_organisation(org_id)
         if tab in self.record_tabs:
             self.tabs.setCurrentWidget(self.record_tabs[tab])
-            self.record_tabs[tab].select(item_id)
+            self.record_tabs[tab].highlight(item_id)
 
     def print_record(self, form_id: str, record_id: int | None) -> PreviewDialog | None:
         if self.current is None:

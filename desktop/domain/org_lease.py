@@ -26,7 +26,7 @@ def parse_area(text: str) -> Decimal | None:
 
 
 @dataclass(frozen=True)
-class LeaseDraft:
+class PropertyLeaseDraft:
     """A lease: the property and room, area (m²), purpose, period, rent (0 = free, with its ground),
     the finding that the lease does not hinder the property's use (第7項), and its termination
     for public need (第9項) when that happens."""
@@ -51,11 +51,11 @@ class LeaseDraft:
         return self.end_on
 
 
-def _same_room(a: LeaseDraft, b: LeaseDraft) -> bool:
+def _same_room(a: PropertyLeaseDraft, b: PropertyLeaseDraft) -> bool:
     return (a.property_name.strip(), a.room.strip()) == (b.property_name.strip(), b.room.strip())
 
 
-def validate_lease(draft: LeaseDraft) -> list[Problem]:
+def validate_lease(draft: PropertyLeaseDraft) -> list[Problem]:
     problems: list[Problem] = []
     for field, value, message in (
             ("property_name", draft.property_name, _("貸し付ける行政財産の名称を入力してください")),
@@ -96,10 +96,10 @@ class ExistingLease:
 
     id: int
     holder: str
-    draft: LeaseDraft
+    draft: PropertyLeaseDraft
 
 
-def overlap_problems(draft: LeaseDraft, others: Iterable[ExistingLease]) -> list[Problem]:
+def overlap_problems(draft: PropertyLeaseDraft, others: Iterable[ExistingLease]) -> list[Problem]:
     """A room can be leased to one organisation at a time: a lease of the same room of the same
     property whose period (up to its termination) meets this one's is refused, naming it."""
     start, end = draft.start_on, draft.active_end()

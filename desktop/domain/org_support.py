@@ -94,7 +94,7 @@ def validate_support(draft: SupportDraft) -> list[Problem]:
 
 
 @dataclass(frozen=True)
-class CoordinationDraft:
+class CoordinationRequestDraft:
     """調整の求め (第5項): the organisation asks the mayor to coordinate with other groups; the mayor
     decides whether measures are necessary, takes them and records the result."""
 
@@ -109,7 +109,7 @@ class CoordinationDraft:
     result_on: date | None = None       # 調整結果の通知日
 
 
-def validate_coordination(draft: CoordinationDraft) -> list[Problem]:
+def validate_coordination(draft: CoordinationRequestDraft) -> list[Problem]:
     problems: list[Problem] = []
     if draft.requested_on is None:
         problems.append(Problem("requested_on", _("求めのあった日を入力してください")))
@@ -133,7 +133,7 @@ def validate_coordination(draft: CoordinationDraft) -> list[Problem]:
 
 
 @dataclass(frozen=True)
-class ContractDraft:
+class NegotiatedContractDraft:
     """随意契約 (第6項): work commissioned to the organisation, per the cabinet order and the town's rule."""
 
     work: str = ""
@@ -145,7 +145,7 @@ class ContractDraft:
     reason: str = ""          # why this organisation (printed on the 随意契約理由書)
 
 
-def validate_contract(draft: ContractDraft) -> list[Problem]:
+def validate_contract(draft: NegotiatedContractDraft) -> list[Problem]:
     problems: list[Problem] = []
     if not draft.work.strip():
         problems.append(Problem("work", _("委託する業務を入力してください")))

@@ -9,7 +9,7 @@ from datetime import date
 from reportlab.lib.units import mm
 
 from desktop.domain.documents import date_line
-from desktop.domain.org_support import ContractDraft
+from desktop.domain.org_support import NegotiatedContractDraft
 from desktop.domain.organisation import OrganisationDraft
 from desktop.domain.town import TownProfile
 from desktop.domain.yen import format_amount
@@ -26,7 +26,7 @@ class ContractFormData:
     org: OrganisationDraft
     designation_number: str
     activities: tuple[str, ...]
-    contract: ContractDraft
+    contract: NegotiatedContractDraft
     written_on: date | None
 
 

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from desktop.domain.org_support import CoordinationDraft
+from desktop.domain.org_support import CoordinationRequestDraft
 from desktop.forms.org_letter import OrgLetterData, item_table, open_letter, org_rows, wareki
 from desktop.i18n import official
 
 
-def _need(draft: CoordinationDraft) -> str:
+def _need(draft: CoordinationRequestDraft) -> str:
     if draft.measures_needed is None:
         return official("判断中")
     if draft.measures_needed:
@@ -16,7 +16,7 @@ def _need(draft: CoordinationDraft) -> str:
     return official("必要と認めなかった（{date}）").format(date=wareki(draft.decided_on))
 
 
-def render_f11(data: OrgLetterData[CoordinationDraft]) -> bytes:
+def render_f11(data: OrgLetterData[CoordinationRequestDraft]) -> bytes:
     draft = data.record
     title = official("調整結果通知書")
     sheet = open_letter(data, title, official(

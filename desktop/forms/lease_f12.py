@@ -11,7 +11,7 @@ from datetime import date
 from reportlab.lib.units import mm
 
 from desktop.domain.documents import date_line
-from desktop.domain.org_lease import LeaseDraft
+from desktop.domain.org_lease import PropertyLeaseDraft
 from desktop.domain.organisation import OrganisationDraft
 from desktop.domain.town import TownProfile
 from desktop.domain.yen import format_amount
@@ -27,18 +27,18 @@ class LeaseFormData:
     town: TownProfile
     org: OrganisationDraft
     designation_number: str
-    lease: LeaseDraft
+    lease: PropertyLeaseDraft
     signed_on: date | None
 
 
-def _rent(lease: LeaseDraft) -> str:
+def _rent(lease: PropertyLeaseDraft) -> str:
     if lease.rent_yen:
         return official("年額 {amount}円とし、甲の発行する納入通知書により、甲の指定する期日までに納付するものとする。").format(
             amount=format_amount(lease.rent_yen))
     return official("無償とする（{ground}）。").format(ground=lease.free_ground)
 
 
-def articles(lease: LeaseDraft) -> list[tuple[str, str]]:
+def articles(lease: PropertyLeaseDraft) -> list[tuple[str, str]]:
     """(見出し, 本文) of each article; 第6条 and 第7条 are 第8項 and 第9項 of 第260条の49."""
     return [
         (official("（貸付物件）"), official("第1条　甲は、その所有する次の行政財産の一部（以下「貸付物件」という。）を乙に貸し付ける。")),

@@ -13,9 +13,14 @@ from sqlalchemy.orm import Session
 from desktop.domain.designation import Designation, Revocation, RevocationGround
 from desktop.domain.due import GrantCalendar
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.org_lease import LeaseDraft
+from desktop.domain.org_lease import PropertyLeaseDraft
 from desktop.domain.org_reports import ReportRequestDraft
-from desktop.domain.org_support import ContractDraft, CoordinationDraft, SupportDraft, SupportKind
+from desktop.domain.org_support import (
+    CoordinationRequestDraft,
+    NegotiatedContractDraft,
+    SupportDraft,
+    SupportKind,
+)
 from desktop.domain.organisation import Membership, OrganisationDraft, OrganisationKind
 from desktop.store.repos.organisations import get_ordinance
 from desktop.store.services.grant_calendar import update_grant_calendar
@@ -61,15 +66,15 @@ def build_demo_org_records(session: Session, ids: list[int], *, today: date | No
     east, centre = ids[0], ids[1]
     today = today or date.today()
     _support(session, east)
-    save_coordination(session, org_id=east, record_id=None, draft=CoordinationDraft(
+    save_coordination(session, org_id=east, record_id=None, draft=CoordinationRequestDraft(
         date(2026, 6, 10), "防災・防犯（合同防災訓練）", "東地区消防団\n東小学校PTA",
         "訓練の日程と避難所運営の役割分担について、関係団体との調整を求める。", True, date(2026, 6, 20),
         "町が関係団体との合同会議を開催した（令和8年7月3日）。", "11月の合同防災訓練の日程と役割分担について合意した。",
         date(2026, 7, 15)))
-    save_contract(session, org_id=east, record_id=None, draft=ContractDraft(
+    save_contract(session, org_id=east, record_id=None, draft=NegotiatedContractDraft(
         "東地区集会所の管理業務", 480_000, date(2026, 4, 1), date(2027, 3, 31), date(2026, 3, 25),
         "B町契約規則第20条第1項第3号"))
-    save_lease(session, org_id=east, record_id=None, draft=LeaseDraft(
+    save_lease(session, org_id=east, record_id=None, draft=PropertyLeaseDraft(
         "東地区公民館", "2階 会議室1", Decimal("45.50"), "協議会の事務所", date(2025, 9, 1),
         today + timedelta(days=LEASE_DAYS_LEFT), 0, "B町財産の交換、譲与、無償貸付等に関する条例第4条第1号",
         "会議室1は公民館事業に使われておらず、協議会の使用は平日日中に限られるため", date(2025, 8, 25)))

@@ -19,15 +19,15 @@ from desktop.domain.due import (
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.org_lease import (
     ExistingLease,
-    LeaseDraft,
+    PropertyLeaseDraft,
     overlap_problems,
     parse_area,
     validate_lease,
 )
 from desktop.domain.org_reports import ReportRequestDraft, validate_report_request
 from desktop.domain.org_support import (
-    ContractDraft,
-    CoordinationDraft,
+    CoordinationRequestDraft,
+    NegotiatedContractDraft,
     SupportDraft,
     SupportKind,
     state_problems,
@@ -61,25 +61,25 @@ def test_records_are_for_designated_organisations_only() -> None:
 
 
 def test_coordination_result_needs_the_decision_on_measures_first() -> None:
-    draft = CoordinationDraft(date(2026, 6, 10), "防災", "消防団", result="合意", result_on=date(2026, 7, 1))
+    draft = CoordinationRequestDraft(date(2026, 6, 10), "防災", "消防団", result="合意", result_on=date(2026, 7, 1))
     assert fields(validate_coordination(draft)) == {"measures_needed"}
-    needed = CoordinationDraft(date(2026, 6, 10), "防災", "消防団", measures_needed=True, decided_on=date(2026, 6, 5))
+    needed = CoordinationRequestDraft(date(2026, 6, 10), "防災", "消防団", measures_needed=True, decided_on=date(2026, 6, 5))
     assert fields(validate_coordination(needed)) == {"measures", "decided_on"}
 
 
 def test_contract_period_and_rule_clause() -> None:
-    good = ContractDraft("集会所の管理", 480_000, date(2026, 4, 1), date(2027, 3, 31), date(2026, 3, 25), "規則第20条")
+    good = NegotiatedContractDraft("集会所の管理", 480_000, date(2026, 4, 1), date(2027, 3, 31), date(2026, 3, 25), "規則第20条")
     assert validate_contract(good) == []
-    bad = ContractDraft("集会所の管理", 480_000, date(2026, 4, 1), date(2026, 3, 31), None, "")
+    bad = NegotiatedContractDraft("集会所の管理", 480_000, date(2026, 4, 1), date(2026, 3, 31), None, "")
     assert fields(validate_contract(bad)) == {"end_on", "rule_clause"}
 
 
-def lease(start: date, end: date, room: str = "会議室1", **changes: object) -> LeaseDraft:
+def lease(start: date, end: date, room: str = "会議室1", **changes: object) -> PropertyLeaseDraft:
     values: dict[str, object] = {
         "property_name": "東地区公民館", "room": room, "area_m2": Decimal("45.50"), "purpose": "事務所",
         "start_on": start, "end_on": end, "rent_yen": 0, "free_ground": "条例第4条", "no_hindrance": "空室のため"}
     values.update(changes)
-    return LeaseDraft(**values)  # type: ignore[arg-type]
+    return PropertyLeaseDraft(**values)  # type: ignore[arg-type]
 
 
 def test_a_lease_needs_the_no_hindrance_finding_and_a_ground_when_free() -> None:

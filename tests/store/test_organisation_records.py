@@ -22,9 +22,14 @@ from desktop.domain.designation import (
 )
 from desktop.domain.due import DueKind, GrantCalendar
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.org_lease import LeaseDraft
+from desktop.domain.org_lease import PropertyLeaseDraft
 from desktop.domain.org_reports import ReportRequestDraft
-from desktop.domain.org_support import ContractDraft, CoordinationDraft, SupportDraft, SupportKind
+from desktop.domain.org_support import (
+    CoordinationRequestDraft,
+    NegotiatedContractDraft,
+    SupportDraft,
+    SupportKind,
+)
 from desktop.domain.organisation import OrganisationDraft
 from desktop.domain.problems import ValidationError
 from desktop.store.audit import verify_chain
@@ -76,8 +81,8 @@ def designated(office: Office, name: str, number: str) -> int:
     return org_id
 
 
-def lease(start: date, end: date) -> LeaseDraft:
-    return LeaseDraft("東地区公民館", "2階 会議室1", Decimal("45.5"), "事務所", start, end, 12_000, "",
+def lease(start: date, end: date) -> PropertyLeaseDraft:
+    return PropertyLeaseDraft("東地区公民館", "2階 会議室1", Decimal("45.5"), "事務所", start, end, 12_000, "",
                       "公民館事業に使われていない時間帯のため")
 
 
@@ -91,9 +96,9 @@ def test_each_record_is_saved_corrected_and_audited(office: Office) -> None:
     grant = SupportDraft(SupportKind.GRANT, FiscalYear(2025), "活動費補助金", 1_200_000, date(2025, 9, 1))
     with office.transaction() as session:
         grant_id = save_support(session, org_id=org, record_id=None, draft=grant).ids[0]
-        save_coordination(session, org_id=org, record_id=None, draft=CoordinationDraft(
+        save_coordination(session, org_id=org, record_id=None, draft=CoordinationRequestDraft(
             date(2026, 6, 10), "防災", "消防団"))
-        save_contract(session, org_id=org, record_id=None, draft=ContractDraft(
+        save_contract(session, org_id=org, record_id=None, draft=NegotiatedContractDraft(
             "集会所の管理", 480_000, date(2026, 4, 1), date(2027, 3, 31), None, "契約規則第20条"))
         save_lease(session, org_id=org, record_id=None, draft=lease(date(2025, 9, 1), date(2026, 8, 31)))
         report_id = save_report_request(session, org_id=org, record_id=None, draft=ReportRequestDraft(

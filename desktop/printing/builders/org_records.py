@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from desktop.domain.designation import ImprovementOrder
-from desktop.domain.org_lease import LeaseDraft
+from desktop.domain.org_lease import PropertyLeaseDraft
 from desktop.domain.org_reports import ReportRequestDraft
-from desktop.domain.org_support import ContractDraft, CoordinationDraft
+from desktop.domain.org_support import CoordinationRequestDraft, NegotiatedContractDraft
 from desktop.domain.problems import ValidationError
 from desktop.forms.contract_f13 import ContractFormData
 from desktop.forms.lease_f12 import LeaseFormData
@@ -103,23 +103,23 @@ def f10_data(session: Session, request: FormRequest) -> OrgLetterData[Revocation
     return letter
 
 
-def f11_data(session: Session, request: FormRequest) -> OrgLetterData[CoordinationDraft]:
+def f11_data(session: Session, request: FormRequest) -> OrgLetterData[CoordinationRequestDraft]:
     detail, draft = _record(session, request, COORDINATION, _("調整の求め"))
-    letter: OrgLetterData[CoordinationDraft] = _letter(session, request, detail, draft,
+    letter: OrgLetterData[CoordinationRequestDraft] = _letter(session, request, detail, draft,
                                                        draft.result_on or draft.requested_on)
     return letter
 
 
 def f12_data(session: Session, request: FormRequest) -> LeaseFormData:
     detail, draft = _record(session, request, LEASE, _("行政財産の貸付け"))
-    lease: LeaseDraft = draft
+    lease: PropertyLeaseDraft = draft
     return LeaseFormData(get_town_profile(session), detail.draft, detail.designation_number, lease,
                          request.issued_on)
 
 
 def f13_data(session: Session, request: FormRequest) -> ContractFormData:
     detail, draft = _record(session, request, CONTRACT, _("随意契約"))
-    contract: ContractDraft = draft
+    contract: NegotiatedContractDraft = draft
     activities = activity_labels(get_ordinance(session), _designated_application(session, detail.id))
     return ContractFormData(get_town_profile(session), detail.draft, detail.designation_number, activities,
                             contract, request.issued_on)

@@ -15,9 +15,14 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.designation import ImprovementOrder, Revocation, RevocationGround
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.org_lease import ExistingLease, LeaseDraft
+from desktop.domain.org_lease import ExistingLease, PropertyLeaseDraft
 from desktop.domain.org_reports import ReportRequestDraft
-from desktop.domain.org_support import ContractDraft, CoordinationDraft, SupportDraft, SupportKind
+from desktop.domain.org_support import (
+    CoordinationRequestDraft,
+    NegotiatedContractDraft,
+    SupportDraft,
+    SupportKind,
+)
 from desktop.store.models.base import Base
 from desktop.store.models.organisation import Organisation
 from desktop.store.models.organisation_records import (
@@ -52,9 +57,9 @@ class RecordKind(Generic[D]):
 
 
 SUPPORT = RecordKind("org_support", OrgSupport, SupportDraft, {"kind": SupportKind}, "decided_on")
-COORDINATION = RecordKind("org_coordination", OrgCoordination, CoordinationDraft, {}, "requested_on")
-CONTRACT = RecordKind("org_contract", OrgContract, ContractDraft, {}, "start_on")
-LEASE = RecordKind("org_lease", OrgLease, LeaseDraft, {"area_m2": Decimal}, "start_on")
+COORDINATION = RecordKind("org_coordination", OrgCoordination, CoordinationRequestDraft, {}, "requested_on")
+CONTRACT = RecordKind("org_contract", OrgContract, NegotiatedContractDraft, {}, "start_on")
+LEASE = RecordKind("org_lease", OrgLease, PropertyLeaseDraft, {"area_m2": Decimal}, "start_on")
 REPORT = RecordKind("org_report_request", OrgReportRequest, ReportRequestDraft, {}, "requested_on")
 
 
@@ -88,7 +93,7 @@ def get_record(session: Session, kind: RecordKind[D], *, record_id: int) -> OrgR
     return None if row is None else OrgRecord(row.id, row.org_id, draft_of(kind, row))
 
 
-def other_leases_of_room(session: Session, draft: LeaseDraft, *, except_id: int | None) -> list[ExistingLease]:
+def other_leases_of_room(session: Session, draft: PropertyLeaseDraft, *, except_id: int | None) -> list[ExistingLease]:
     """Leases of the same property and room (any organisation), for the overlap refusal."""
     statement = (select(OrgLease, Organisation.name).join(Organisation, Organisation.id == OrgLease.org_id)
                  .where(OrgLease.property_name == draft.property_name.strip(), OrgLease.room == draft.room.strip()))

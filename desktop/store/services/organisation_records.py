@@ -12,11 +12,11 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from desktop.domain.org_lease import LeaseDraft, overlap_problems, validate_lease
+from desktop.domain.org_lease import PropertyLeaseDraft, overlap_problems, validate_lease
 from desktop.domain.org_reports import ReportRequestDraft, validate_report_request
 from desktop.domain.org_support import (
-    ContractDraft,
-    CoordinationDraft,
+    CoordinationRequestDraft,
+    NegotiatedContractDraft,
     SupportDraft,
     state_problems,
     validate_contract,
@@ -88,19 +88,19 @@ def save_support(session: Session, *, org_id: int, record_id: int | None, draft:
                  problems=validate_support(draft), what=_("支援"))
 
 
-def save_coordination(session: Session, *, org_id: int, record_id: int | None, draft: CoordinationDraft) -> Change:
+def save_coordination(session: Session, *, org_id: int, record_id: int | None, draft: CoordinationRequestDraft) -> Change:
     """調整の求め (第5項) と措置・結果を記録する."""
     return _save(session, COORDINATION, org_id=org_id, record_id=record_id, draft=draft,
                  problems=validate_coordination(draft), what=_("調整の求め"))
 
 
-def save_contract(session: Session, *, org_id: int, record_id: int | None, draft: ContractDraft) -> Change:
+def save_contract(session: Session, *, org_id: int, record_id: int | None, draft: NegotiatedContractDraft) -> Change:
     """随意契約による委託 (第6項) を記録する."""
     return _save(session, CONTRACT, org_id=org_id, record_id=record_id, draft=draft,
                  problems=validate_contract(draft), what=_("随意契約"))
 
 
-def save_lease(session: Session, *, org_id: int, record_id: int | None, draft: LeaseDraft) -> Change:
+def save_lease(session: Session, *, org_id: int, record_id: int | None, draft: PropertyLeaseDraft) -> Change:
     """行政財産の貸付け (第7項〜第9項); a lease overlapping another lease of the same room is refused."""
     problems = validate_lease(draft)
     if not problems:

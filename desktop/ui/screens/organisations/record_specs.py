@@ -9,9 +9,14 @@ from datetime import date
 from typing import Any
 
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.org_lease import LeaseDraft, parse_area
+from desktop.domain.org_lease import PropertyLeaseDraft, parse_area
 from desktop.domain.org_reports import ReportRequestDraft
-from desktop.domain.org_support import ContractDraft, CoordinationDraft, SupportDraft, SupportKind
+from desktop.domain.org_support import (
+    CoordinationRequestDraft,
+    NegotiatedContractDraft,
+    SupportDraft,
+    SupportKind,
+)
 from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import DateParseError, format_wareki
 from desktop.domain.yen import YenParseError, format_amount, parse_yen
@@ -110,7 +115,7 @@ COORDINATION_SPEC = RecordSpec(
              Field("measures", _("講じた措置"), "text", required=False),
              Field("result", _("調整の結果"), "text", required=False),
              Field("result_on", _("結果の通知日"), "date", required=False)],
-    lambda v: CoordinationDraft(v["requested_on"], v["activity"], v["other_groups"], v["request"],
+    lambda v: CoordinationRequestDraft(v["requested_on"], v["activity"], v["other_groups"], v["request"],
                                 v["measures_needed"], v["decided_on"], v["measures"], v["result"], v["result_on"]),
     lambda d: {"requested_on": d.requested_on, "activity": d.activity, "other_groups": d.other_groups,
                "request": d.request, "measures_needed": d.measures_needed, "decided_on": d.decided_on,
@@ -126,18 +131,18 @@ CONTRACT_SPEC = RecordSpec(
              Field("concluded_on", _("契約日"), "date", required=False),
              Field("rule_clause", _("町の規則の条項"), hint=_("例: B町契約規則第20条第1項第3号")),
              Field("reason", _("随意契約とする理由"), "text", required=False, hint=_("空欄なら標準の文で印刷します"))],
-    lambda v: ContractDraft(v["work"], _yen(v, "amount_yen"), v["start_on"], v["end_on"], v["concluded_on"],
+    lambda v: NegotiatedContractDraft(v["work"], _yen(v, "amount_yen"), v["start_on"], v["end_on"], v["concluded_on"],
                             v["rule_clause"], v["reason"]),
     lambda d: {"work": d.work, "amount_yen": format_amount(d.amount_yen or 0), "start_on": d.start_on,
                "end_on": d.end_on, "concluded_on": d.concluded_on, "rule_clause": d.rule_clause, "reason": d.reason},
     services.save_contract, "F13")
 
 
-def _lease_draft(v: dict[str, Any]) -> LeaseDraft:
+def _lease_draft(v: dict[str, Any]) -> PropertyLeaseDraft:
     area = parse_area(str(v["area_m2"])) if str(v["area_m2"]).strip() else None
     if str(v["area_m2"]).strip() and area is None:
         raise ValidationError([Problem("area_m2", _("面積は数字で入力してください（例: 45.5）"))])
-    return LeaseDraft(v["property_name"], v["room"], area, v["purpose"], v["start_on"], v["end_on"],
+    return PropertyLeaseDraft(v["property_name"], v["room"], area, v["purpose"], v["start_on"], v["end_on"],
                       _yen(v, "rent_yen"), v["free_ground"], v["no_hindrance"], v["concluded_on"], v["terminated_on"],
                       v["termination_reason"])
 

@@ -1,11 +1,14 @@
 """The record tabs and the 期限 panel as a clerk uses them: a report request added and received on
-its tab, a lease of a room already leased refused in its dialog, the panel listing the overdue
-report and opening it on the organisation's tab, and the grant calendar edited from the panel."""
+its tab, a lease of a room already leased refused in its dialog, each tab's form previewed, the
+panel listing the overdue report and opening it on the organisation's tab, and the grant calendar
+edited from the panel."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+from pypdf import PdfReader
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +16,9 @@ from desktop.store.repos.grant_calendar import get_grant_calendar
 from desktop.store.repos.organisation_records import LEASE, REPORT, list_records
 from desktop.ui.common.context import AppContext
 from desktop.ui.main_window import MainWindow
+from desktop.ui.preview.preview_dialog import PreviewDialog
 from desktop.ui.screens.deadlines.screen import DeadlinesScreen
+from desktop.ui.screens.organisations.orders_tab import OrdersTab
 from desktop.ui.screens.organisations.records_tab import RecordsTab
 from desktop.ui.screens.organisations.screen import OrganisationsScreen
 
@@ -114,3 +119,25 @@ def test_the_grant_calendar_is_edited_from_the_panel(qtbot: QtBot, window: MainW
     panel.on_edit.setText("R8.12.1")
     panel.refresh()
     assert any(panel.table.item(r, 0).text() == "令和8年12月9日" for r in range(panel.table.rowCount()))
+
+
+def test_each_record_tab_previews_its_form(qtbot: QtBot, window: MainWindow) -> None:
+    screen = organisations(window)
+    for org_id, key, expected in ((EAST, "contracts", "随意契約理由書"), (EAST, "leases", "行政財産貸付契約書"),
+                                  (EAST, "coordination", "調整結果通知書"), (CENTRE, "reports", "報告徴収書")):
+        screen.open_record(org_id, key)
+        records = tab(screen, key)
+        assert records.print_button.isEnabled()
+        preview = records.print_selected()
+        assert isinstance(preview, PreviewDialog)
+        qtbot.waitUntil(lambda p=preview: p.isVisible(), timeout=30000)  # type: ignore[misc]
+        assert expected in "".join(PdfReader(io.BytesIO(preview.preview.pdf)).pages[0].extract_text().split())
+        preview.close()
+    screen.open_record(CENTRE, "orders")
+    orders = screen.record_tabs["orders"]
+    assert isinstance(orders, OrdersTab) and not orders.print_f10_button.isEnabled()
+    before = set(screen.findChildren(PreviewDialog))
+    orders.print_f9_button.click()
+    (preview,) = set(screen.findChildren(PreviewDialog)) - before
+    qtbot.waitUntil(lambda: preview.isVisible(), timeout=30000)
+    assert "改善命令書" in "".join(PdfReader(io.BytesIO(preview.preview.pdf)).pages[0].extract_text().split())

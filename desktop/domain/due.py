@@ -51,7 +51,7 @@ class Target:
     screen: str            # a key of the window's screen registry
     record_id: int | None = None   # the id the screen shows (for an organisation: the organisation)
     tab: str = ""          # for an organisation: which tab of its detail; for the ledger: the fiscal year
-    item_id: int | None = None     # for an organisation: the record on that tab
+    item_id: int | None = None     # for an organisation: the record on that tab; for the ledger: the staff member
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,10 @@ from desktop.store.repos.organisation_records import LEASE, REPORT, list_records
 from desktop.ui.common.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preview.preview_dialog import PreviewDialog
+from desktop.ui.screens.agreements.screen import AgreementsScreen
+from desktop.ui.screens.assignments.screen import AssignmentsScreen
 from desktop.ui.screens.deadlines.screen import DeadlinesScreen
+from desktop.ui.screens.ledger.screen import LedgerScreen
 from desktop.ui.screens.organisations.orders_tab import OrdersTab
 from desktop.ui.screens.organisations.records_tab import RecordsTab
 from desktop.ui.screens.organisations.screen import OrganisationsScreen
@@ -103,6 +106,12 @@ def test_the_deadline_panel_lists_the_overdue_report_and_opens_it(qtbot: QtBot, 
     assert opened.current is not None and opened.current.id == CENTRE
     reports = tab(opened, "reports")
     assert opened.tabs.currentWidget() is reports and reports.selected() is not None
+    panel = window.show_screen("deadlines")
+    assert isinstance(panel, DeadlinesScreen)
+    invoice = next(i for i in range(panel.table.rowCount()) if "渡邊 健一" in panel.table.item(i, 3).text())
+    ledger = panel.open_row(invoice)
+    assert isinstance(ledger, LedgerScreen) and ledger.line is not None and ledger.line.name == "渡邊 健一"
+    assert ledger.fiscal_year().year == 2025
 
 
 def test_the_grant_calendar_is_edited_from_the_panel(qtbot: QtBot, window: MainWindow, context: AppContext) -> None:
@@ -141,3 +150,15 @@ def test_each_record_tab_previews_its_form(qtbot: QtBot, window: MainWindow) -> 
     (preview,) = set(screen.findChildren(PreviewDialog)) - before
     qtbot.waitUntil(lambda: preview.isVisible(), timeout=30000)
     assert "改善命令書" in "".join(PdfReader(io.BytesIO(preview.preview.pdf)).pages[0].extract_text().split())
+
+
+def test_agreement_and_assignment_ends_open_their_screens(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.show_screen("deadlines")
+    assert isinstance(panel, DeadlinesScreen)
+    panel.on_edit.setText("R9.3.1")
+    panel.refresh()
+    kinds = {panel.table.item(r, 2).text(): r for r in range(panel.table.rowCount())}
+    assignment = panel.open_row(kinds["派遣期間の終了"])
+    assert isinstance(assignment, AssignmentsScreen) and assignment.name_edit.text() == "鈴木 一郎"
+    agreement = panel.open_row(kinds["協約の派遣期間の終了"])
+    assert isinstance(agreement, AgreementsScreen) and "A県B町第1号" in agreement.heading.text()

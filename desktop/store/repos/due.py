@@ -76,7 +76,8 @@ def _invoice_items(session: Session, on: date) -> list[DueItem]:
                 if row.overdue and row.due_on is not None:
                     items.append(DueItem(row.due_on, DueKind.INVOICE, _("{who}　{number}　未払 {amount}").format(
                         who=line.name or line.post_label, number=row.number, amount=format_yen(row.unpaid_part)),
-                        Target("ledger", row.id, str(year.year)), overdue=True))
+                        Target("ledger", row.id, str(year.year), line.staff_id),
+                        overdue=True))
     return items
 
 

@@ -79,10 +79,20 @@ class DeadlinesScreen(DeadlinesView):
         elif target.screen == "assignments" and target.record_id is not None:
             screen.show_assignment(target.record_id)
         elif target.screen == "ledger" and target.tab:
-            screen.select_year(FiscalYear(int(target.tab)))
+            self._open_ledger_line(screen, FiscalYear(int(target.tab)), target.item_id)
         elif target.screen == "forms":
             screen.select_form("F7")
         return screen
+
+    @staticmethod
+    def _open_ledger_line(screen: Any, year: FiscalYear, staff_id: int | None) -> None:
+        """The year's overdue lines, with the person's line selected."""
+        screen.select_year(year)
+        screen.overdue_check.setChecked(True)
+        for row, line in enumerate(screen.model.loaded_rows()):
+            if line.staff_id == staff_id:
+                screen.list_panel.table.selectRow(row)
+                return
 
     def edit_calendar(self) -> DecisionDialog:
         calendar = self.context.read(get_grant_calendar)

@@ -162,3 +162,21 @@ def test_agreement_and_assignment_ends_open_their_screens(qtbot: QtBot, window: 
     assert isinstance(assignment, AssignmentsScreen) and assignment.name_edit.text() == "鈴木 一郎"
     agreement = panel.open_row(kinds["協約の派遣期間の終了"])
     assert isinstance(agreement, AgreementsScreen) and "A県B町第1号" in agreement.heading.text()
+
+
+def test_a_hidden_panel_catches_up_with_changes_when_shown(qtbot: QtBot, window: MainWindow,
+                                                           context: AppContext) -> None:
+    panel = window.show_screen("deadlines")
+    assert isinstance(panel, DeadlinesScreen)
+    before = panel.table.rowCount()
+    screen = organisations(window)
+    screen.open_record(EAST, "reports")
+    dialog = tab(screen, "reports").open_dialog(None)
+    assert dialog is not None
+    for name, value in (("requested_on", date.today().isoformat()), ("items", "臨時の報告"),
+                        ("due_on", date.fromordinal(date.today().toordinal() + 3).isoformat())):
+        dialog.set_value(name, value)
+    assert dialog.try_accept()
+    assert panel.stale and panel.table.rowCount() == before
+    window.show_screen("deadlines")
+    assert not panel.stale and panel.table.rowCount() == before + 1

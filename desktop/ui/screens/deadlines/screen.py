@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from desktop.domain.due import DueItem, GrantCalendar, describe_days
@@ -30,6 +30,7 @@ class DeadlinesScreen(DeadlinesView):
         super().__init__(parent)
         self.context = context
         self.items: list[DueItem] = []
+        self.stale = False
         self.on_edit.set_value(date.today())
         self.refresh_button.clicked.connect(self.refresh)
         self.within_spin.valueChanged.connect(lambda _v: self.refresh())
@@ -113,4 +114,14 @@ class DeadlinesScreen(DeadlinesView):
         return dialog
 
     def on_change(self, _change: object) -> None:
-        self.refresh()
+        """Any change may move a deadline; a hidden panel catches up when it is shown again."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.stale = False
+            self.refresh()
+        super().showEvent(event)

@@ -106,6 +106,8 @@ def test_the_deadline_panel_lists_the_overdue_report_and_opens_it(qtbot: QtBot, 
     assert opened.current is not None and opened.current.id == CENTRE
     reports = tab(opened, "reports")
     assert opened.tabs.currentWidget() is reports and reports.selected() is not None
+    assert reports.table.item(0, 4).text() == "期限超過"
+    assert reports.table.item(0, 4).foreground().color() == QColor("#b00020")
     panel = window.show_screen("deadlines")
     assert isinstance(panel, DeadlinesScreen)
     invoice = next(i for i in range(panel.table.rowCount()) if "渡邊 健一" in panel.table.item(i, 3).text())

@@ -44,6 +44,7 @@ class RecordSpec:
     values: Callable[[Any], dict[str, Any]]     # a draft as the dialog's values
     service: Callable[..., Any]
     form_id: str = ""
+    alert: Callable[[Any], bool] | None = None   # a row shown in red (an overdue report)
 
 
 def _w(day: date | None) -> str:
@@ -180,6 +181,6 @@ REPORT_SPEC = RecordSpec(
     lambda v: ReportRequestDraft(v["requested_on"], v["items"], v["due_on"], v["received_on"], v["content"]),
     lambda d: {"requested_on": d.requested_on, "items": d.items, "due_on": d.due_on, "received_on": d.received_on,
                "content": d.content},
-    services.save_report_request, "F8")
+    services.save_report_request, "F8", lambda d: d.overdue(date.today()))
 
 RECORD_SPECS = (SUPPORT_SPEC, COORDINATION_SPEC, CONTRACT_SPEC, LEASE_SPEC, REPORT_SPEC)

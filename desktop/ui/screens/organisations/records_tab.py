@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -23,6 +24,7 @@ from desktop.ui.screens.organisations.dialogs import DecisionDialog
 from desktop.ui.screens.organisations.record_specs import RecordSpec
 
 RECORD_ROLE = 256
+ALERT = QColor("#b00020")
 
 
 def record_table(headers: list[str]) -> QTableWidget:
@@ -78,9 +80,12 @@ class RecordsTab(QWidget):
         self.records = [] if detail is None else self.context.read(list_records, kind=self.spec.kind, org_id=detail.id)
         self.table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
+            alert = self.spec.alert is not None and self.spec.alert(record.draft)
             for column, (_header, cell) in enumerate(self.spec.columns):
                 item = QTableWidgetItem(cell(record.draft))
                 item.setData(RECORD_ROLE, record.id)
+                if alert:
+                    item.setForeground(QBrush(ALERT))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         if self.records:

@@ -20,6 +20,7 @@ from desktop.ui.preview.preview_dialog import PreviewDialog
 from desktop.ui.screens.agreements.screen import AgreementsScreen
 from desktop.ui.screens.assignments.screen import AssignmentsScreen
 from desktop.ui.screens.deadlines.screen import DeadlinesScreen
+from desktop.ui.screens.forms.screen import FormsScreen
 from desktop.ui.screens.ledger.screen import LedgerScreen
 from desktop.ui.screens.organisations.orders_tab import OrdersTab
 from desktop.ui.screens.organisations.records_tab import RecordsTab
@@ -182,3 +183,21 @@ def test_a_hidden_panel_catches_up_with_changes_when_shown(qtbot: QtBot, window:
     assert panel.stale and panel.table.rowCount() == before
     window.show_screen("deadlines")
     assert not panel.stale and panel.table.rowCount() == before + 1
+
+
+def test_the_forms_screen_offers_the_organisations_records(qtbot: QtBot, window: MainWindow) -> None:
+    screen = window.show_screen("forms")
+    assert isinstance(screen, FormsScreen)
+    screen.select_form("F8")
+    record = screen.form.widgets["record_id"]
+    assert record.isVisibleTo(screen)
+    screen.select_organisation(EAST)
+    assert [screen.record_combo.itemText(i) for i in range(screen.record_combo.count())] == [
+        "令和8年4月15日　令和7年度の事業報告書"]
+    job = screen.render_preview()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    printed = "".join(PdfReader(io.BytesIO(screen.preview.pdf)).pages[0].extract_text().split())
+    assert "報告徴収書" in printed and "令和8年6月30日" in printed
+    screen.select_form("F2")
+    assert not record.isVisibleTo(screen)

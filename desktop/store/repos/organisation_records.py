@@ -23,6 +23,7 @@ from desktop.domain.org_support import (
     SupportDraft,
     SupportKind,
 )
+from desktop.domain.wareki import format_wareki
 from desktop.store.models.base import Base
 from desktop.store.models.organisation import Organisation
 from desktop.store.models.organisation_records import (
@@ -164,3 +165,31 @@ def list_revocations(session: Session, *, org_id: int) -> list[RevocationRecord]
 def get_revocation(session: Session, *, record_id: int) -> RevocationRecord | None:
     row = session.get(OrgRevocation, record_id)
     return None if row is None else _revocation(row)
+
+
+# -- what the 帳票 screen offers for F8–F13
+
+
+def _label(day: Any, text: str) -> str:
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return f"{format_wareki(day) if day else ''}　{first}"
+
+
+def record_choices(session: Session, *, form_id: str, org_id: int) -> list[tuple[int, str]]:
+    """(record id, label) of the organisation's records a form prints, newest first; [] for other forms."""
+    if form_id == "F8":
+        return [(r.id, _label(r.draft.requested_on, r.draft.items)) for r in list_records(session, REPORT, org_id=org_id)]
+    if form_id == "F9":
+        return [(o.id, _label(o.order.ordered_on, o.order.failings)) for o in list_orders(session, org_id=org_id)]
+    if form_id == "F10":
+        return [(r.id, _label(r.revocation.revoked_on, r.revocation.ground.label))
+                for r in list_revocations(session, org_id=org_id)]
+    if form_id == "F11":
+        return [(r.id, _label(r.draft.requested_on, r.draft.activity))
+                for r in list_records(session, COORDINATION, org_id=org_id)]
+    if form_id == "F12":
+        return [(r.id, _label(r.draft.start_on, f"{r.draft.property_name} {r.draft.room}"))
+                for r in list_records(session, LEASE, org_id=org_id)]
+    if form_id == "F13":
+        return [(r.id, _label(r.draft.start_on, r.draft.work)) for r in list_records(session, CONTRACT, org_id=org_id)]
+    return []

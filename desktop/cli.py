@@ -53,10 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     orgs.add_argument("--as-of", default=None, help=_("この日時点の団体を表示する（例: 令和7年4月1日）"))
     orgs.add_argument("--json", action="store_true", help=_("JSONで出力する"))
     _common(orgs, suppress=True)
+    due = verbs.add_parser("due", help=_("期限の一覧（期限超過と、指定日から指定日数先までのもの）"))
+    due.add_argument("--on", default=None, help=_("基準日（例: 令和8年11月25日。省略すると今日）"))
+    due.add_argument("--within", type=int, default=30, help=_("何日先までを表示するか（既定 30）"))
+    due.add_argument("--json", action="store_true", help=_("JSONで出力する"))
+    _common(due, suppress=True)
     printer = verbs.add_parser("print", help=_("帳票をPDFに出力する"))
-    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿、F3: 負担金支払状況一覧、F4: 特別交付税算定資料、F5: 指定申請書、F6: 指定通知書／不指定通知書、F7: 活動及び支援の状況）"))
-    printer.add_argument("--id", default="", help=_("協約番号（F1）"))
-    printer.add_argument("--org", default=None, help=_("団体の番号（F5、F6。orgs で表示される番号）。F5 は省略すると空欄の申請書"))
+    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿、F3: 負担金支払状況一覧、F4: 特別交付税算定資料、F5: 指定申請書、F6: 指定通知書／不指定通知書、F7: 活動及び支援の状況、F8〜F13: 報告徴収書・改善命令書・指定取消通知書・調整結果通知書・行政財産貸付契約書・随意契約理由書）"))
+    printer.add_argument("--id", default="", help=_("協約番号（F1）、記録の番号（F8〜F13。省略すると団体の最新の記録）"))
+    printer.add_argument("--org", default=None, help=_("団体の番号（F5、F6、F8〜F13。orgs で表示される番号）。F5 は省略すると空欄の申請書"))
     printer.add_argument("--fiscal-year", default=None, help=_("年度（例: 2025、令和7年度）"))
     printer.add_argument("--doc-no", default="", help=_("文書番号の番号部分（例: 123）"))
     printer.add_argument("--date", default=None, help=_("文書の日付（例: 令和7年4月1日）。省略すると空欄"))
@@ -123,6 +128,18 @@ def _orgs(args: argparse.Namespace, db: Path) -> int:
     return run_orgs(db, state_text=args.state, as_of=as_of, as_json=args.json)
 
 
+def _due(args: argparse.Namespace, db: Path) -> int:
+    from desktop.commands.due import run_due
+    from desktop.domain.wareki import DateParseError, parse_date
+
+    try:
+        on = parse_date(args.on) if args.on else None
+    except DateParseError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    return run_due(db, on=on, within=args.within, json_output=args.json)
+
+
 def _print(args: argparse.Namespace, db: Path) -> int:
     from desktop.commands.printing import run_print
     from desktop.domain.fiscal_year import FiscalYear
@@ -140,7 +157,8 @@ def _print(args: argparse.Namespace, db: Path) -> int:
         print(_("団体の番号は数字で指定してください（orgs で表示される番号）: {value}").format(value=args.org), file=sys.stderr)
         return 1
     request = FormRequest(args.form.upper(), agreement_number=args.id, fiscal_year=fiscal_year,
-                          document_number=args.doc_no, issued_on=issued_on, addressee=args.to, org_id=org_id)
+                          document_number=args.doc_no, issued_on=issued_on, addressee=args.to, org_id=org_id,
+                           record_id=int(args.id) if args.id.isdigit() else None)
     return run_print(request, db, args.out)
 
 
@@ -173,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _claim(args, db)
         if args.verb == "print":
             return _print(args, db)
+        if args.verb == "due":
+            return _due(args, db)
         if args.verb in EXCHANGE_VERBS:
             from desktop.commands.exchange_verbs import run_exchange_verb
 

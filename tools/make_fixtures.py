@@ -1,6 +1,6 @@
 """Developer tool: one office file per schema revision, for the upgrade test.
 
-    python tools/make_fixtures.py    # writes tests/store/fixtures/office-<revision>.renkei
+    python tools/make_fixtures.py [REVISION…]   # writes tests/store/fixtures/office-<revision>.renkei
 
 Run it once when a revision is released; the files are then kept as they are, so the test
 upgrades what real towns have on disk.
@@ -9,6 +9,7 @@ upgrades what real towns have on disk.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 from alembic import command
@@ -45,6 +46,20 @@ DATA = {
     "0004": [
         "INSERT INTO claim (fiscal_year, status, note) VALUES (2025, 'draft', '')",
     ],
+    # An organisation designated, then ordered to improve: 0006 copies the order out of its history.
+    "0005": [
+        "INSERT INTO organisation (id, name, kind, representative_title, representative_name, address, area,"
+        " area_detail, member_count, membership, contact, note, state, designation_number, designated_on)"
+        " VALUES (1, '中央地区自治会連合会', 'federation', '会長', '佐々木 和夫', 'B町本町', '中央地区', '', 9,"
+        " 'groups', '', '', 'under_order', 'B町指定第2号', '2025-08-01')",
+        "INSERT INTO org_event (org_id, seq, on_date, action, state_after, summary, snapshot_json, detail_json,"
+        " designation_number) VALUES (1, 1, '2025-08-01', 'designate', 'designated', '指定', '{}', '{}',"
+        " 'B町指定第2号')",
+        "INSERT INTO org_event (org_id, seq, on_date, action, state_after, summary, snapshot_json, detail_json,"
+        " designation_number) VALUES (1, 2, '2026-10-01', 'order_improvement', 'under_order', '改善命令', '{}',"
+        " '{\"deadline\":\"2026-12-25\",\"failings\":\"総会未開催\",\"measures\":\"総会を開催すること\","
+        "\"ordered_on\":\"2026-10-01\"}', 'B町指定第2号')",
+    ],
 }
 
 
@@ -65,11 +80,12 @@ def make(revision: str) -> Path:
     return target
 
 
-def main() -> None:
+def main(revisions: list[str]) -> None:
+    """Writes the files for the given revisions (all released ones when none is given)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    for revision in migrate.known_revisions()[:-1]:
+    for revision in revisions or migrate.known_revisions()[:-1]:
         print(make(revision))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -10,6 +10,7 @@ from enum import Enum
 
 from desktop.domain.organisation import Action, OrgState, Review, refusal
 from desktop.domain.problems import Problem
+from desktop.domain.wareki import format_wareki
 from desktop.i18n import N_, _
 
 
@@ -161,15 +162,21 @@ def check_improvement_confirmed(state: OrgState, confirmed: ImprovementConfirmed
     return problems
 
 
-def check_revocation(state: OrgState, revocation: Revocation, since: date | None) -> list[Problem]:
+def check_revocation(state: OrgState, revocation: Revocation, since: date | None, *,
+                     order_deadline: date | None = None) -> list[Problem]:
     """第12項. Lost requirements without a prior improvement order need the finding that no order
-    could bring improvement; an order can only be violated if one was given."""
+    could bring improvement; an order can only be violated if one was given, and only once its
+    deadline (`order_deadline`, of the order in force) has passed."""
     problems = _state_problem(state, Action.REVOKE)
     if problems:
         return problems
     ground = revocation.ground
     if ground is RevocationGround.ORDER_VIOLATED and state is not OrgState.UNDER_ORDER:
         problems.append(Problem("ground", _("改善命令を出していないため、命令違反を理由に取り消すことはできません")))
+    elif ground is RevocationGround.ORDER_VIOLATED and order_deadline is not None \
+            and revocation.revoked_on <= order_deadline:
+        problems.append(Problem("ground", _("改善命令の期限（{deadline}）が過ぎていないため、命令違反を理由に取り消すことは"
+                                            "できません").format(deadline=format_wareki(order_deadline))))
     if not revocation.reason.strip():
         if ground is RevocationGround.LOST_REQUIREMENTS and state is OrgState.DESIGNATED:
             message = _("改善命令を経ずに取り消すには、命令によっても改善を期待できないことが明らかである理由を記録してください")

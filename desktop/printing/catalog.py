@@ -22,6 +22,7 @@ class Need(Enum):
     AGREEMENT = "agreement"
     FISCAL_YEAR = "fiscal_year"
     ORGANISATION = "organisation"
+    RECORD = "record"                   # one record of the organisation (F8–F13); latest when not named
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class FormSpec:
 
 _LETTERS = "desktop.printing.builders.letters"
 _ORGS = "desktop.printing.builders.organisations"
+_RECORDS = "desktop.printing.builders.org_records"
+_ORG, _REC = frozenset({Need.ORGANISATION}), frozenset({Need.RECORD})
 
 FORMS: dict[str, FormSpec] = {spec.form_id: spec for spec in (
     FormSpec("F1", N_("連携協約書"), frozenset({Need.AGREEMENT}), f"{_LETTERS}:f1_data",
@@ -53,6 +56,18 @@ FORMS: dict[str, FormSpec] = {spec.form_id: spec for spec in (
              "desktop.forms.designation_f6:render_f6", letter=True),
     FormSpec("F7", N_("活動及び支援の状況（公表）"), frozenset({Need.FISCAL_YEAR}), f"{_ORGS}:f7_data",
              "desktop.forms.publication_f7:render_f7"),
+    FormSpec("F8", N_("報告徴収書"), _ORG, f"{_RECORDS}:f8_data", "desktop.forms.report_request_f8:render_f8",
+             letter=True, optional=_REC),
+    FormSpec("F9", N_("改善命令書"), _ORG, f"{_RECORDS}:f9_data", "desktop.forms.improvement_order_f9:render_f9",
+             letter=True, optional=_REC),
+    FormSpec("F10", N_("指定取消通知書"), _ORG, f"{_RECORDS}:f10_data", "desktop.forms.revocation_f10:render_f10",
+             letter=True, optional=_REC),
+    FormSpec("F11", N_("調整結果通知書"), _ORG, f"{_RECORDS}:f11_data", "desktop.forms.coordination_f11:render_f11",
+             letter=True, optional=_REC),
+    FormSpec("F12", N_("行政財産貸付契約書"), _ORG, f"{_RECORDS}:f12_data", "desktop.forms.lease_f12:render_f12",
+             optional=_REC),
+    FormSpec("F13", N_("随意契約理由書"), _ORG, f"{_RECORDS}:f13_data", "desktop.forms.contract_f13:render_f13",
+             optional=_REC),
 )}
 
 FORM_TITLES: dict[str, str] = {form_id: spec.title for form_id, spec in FORMS.items()}
@@ -67,6 +82,7 @@ class FormRequest:
     issued_on: date | None = None
     addressee: str | None = None
     org_id: int | None = None
+    record_id: int | None = None        # F8–F13: which record of the organisation
 
     def describe(self) -> str:
         title = _(FORM_TITLES.get(self.form_id, self.form_id))
@@ -74,6 +90,8 @@ class FormRequest:
             return f"{self.form_id} {title}（{self.agreement_number}）"
         if self.fiscal_year is not None:
             return f"{self.form_id} {title}（{self.fiscal_year.label()}）"
+        if self.org_id is not None and self.record_id is not None:
+            return f"{self.form_id} {title}（{_('団体{id} 記録{record}').format(id=self.org_id, record=self.record_id)}）"
         if self.org_id is not None:
             return f"{self.form_id} {title}（{_('団体{id}').format(id=self.org_id)}）"
         return f"{self.form_id} {title}"

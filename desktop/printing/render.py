@@ -26,6 +26,7 @@ def check_request(spec: FormSpec, request: FormRequest) -> None:
         Need.AGREEMENT: ("agreement_number", not request.agreement_number, _("協約番号を指定してください")),
         Need.FISCAL_YEAR: ("fiscal_year", request.fiscal_year is None, _("年度を指定してください")),
         Need.ORGANISATION: ("org_id", request.org_id is None, _("団体を指定してください")),
+        Need.RECORD: ("record_id", request.record_id is None, _("記録の番号を指定してください")),
     }
     for need in spec.needs:
         field, absent, message = missing[need]

@@ -8,6 +8,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from typing import Any
@@ -35,7 +36,7 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, FiscalYear):
         return value.year
-    if isinstance(value, Fraction):
+    if isinstance(value, (Fraction, Decimal)):
         return str(value)
     return value
 

@@ -103,4 +103,7 @@ def build_demo_organisations(session: Session) -> list[int]:
                           "（条例第5条第2号に規定する要件を満たさない。）"))
     apply_for_designation(session, org_id=west, application=full_application(
         ordinance, date(2026, 10, 20), ("交流促進", "生涯学習", "環境美化"), missing=("誓約書",)), today=today)
+    from desktop.store.demo_org_records import build_demo_org_records
+
+    build_demo_org_records(session, ids)
     return ids

@@ -84,6 +84,12 @@ def _forms(context: AppContext) -> QWidget:
     return FormsScreen(context)
 
 
+def _deadlines(context: AppContext) -> QWidget:
+    from desktop.ui.screens.deadlines.screen import DeadlinesScreen
+
+    return DeadlinesScreen(context)
+
+
 SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("agreements", N_("連携協約"), _agreements),
     ScreenSpec("assignments", N_("派遣職員"), _assignments),
@@ -96,4 +102,5 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("audit_log", N_("監査ログ"), _audit_log),
     ScreenSpec("organisations", N_("地域団体"), _organisations),
     ScreenSpec("ordinance", N_("条例（地域団体）"), _ordinance),
+    ScreenSpec("deadlines", N_("期限"), _deadlines),
 )

@@ -54,7 +54,8 @@ def test_demo_on_a_full_disk_leaves_nothing_and_works_once_freed(limit: int, tmp
 
 @pytest.mark.slow
 def test_demo_on_a_really_full_disk(tmp_path: Path) -> None:
-    with small_disk(tmp_path / "disk", 1024) as disk:
+    # Room enough for the demo office (and its WAL while it is built) once the filler goes.
+    with small_disk(tmp_path / "disk", 4096) as disk:
         filler = fill(disk, leave_bytes=64 * 1024)
         target = disk / "office.renkei"
         result = run_cli("demo", "--db", target)

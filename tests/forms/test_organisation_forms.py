@@ -116,7 +116,8 @@ def test_orgs_and_print_from_the_command_line(tmp_path: Path) -> None:
     listed = run_cli("orgs", "--db", str(office), "--json")
     assert listed.returncode == 0, listed.stderr
     rows = {r["name"]: r for r in json.loads(listed.stdout)}
-    assert {r["state"] for r in rows.values()} == {"designated", "under_order", "applied", "refused", "dissolved"}
+    assert {r["state"] for r in rows.values()} == {"designated", "under_order", "applied", "refused", "dissolved",
+                                                  "revoked"}
     assert rows["東小学校区まちづくり協議会"]["designation_number"] == "B町指定第1号"
     designated = run_cli("orgs", "--db", str(office), "--state", "指定")
     assert "B町指定第1号" in designated.stdout and "1団体" in designated.stdout

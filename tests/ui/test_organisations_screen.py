@@ -105,6 +105,9 @@ def test_revocation_needs_the_reason_and_buttons_follow_the_state(qtbot: QtBot, 
     assert dialog.form.problem_labels["reason"].isVisible()
     dialog.set_value("ground", dialog.fields[1].choices[1][1])  # 改善命令に違反した
     dialog.set_value("reason", "期限までに総会を開催しなかった")
+    assert not dialog.try_accept()  # the order's deadline (R8.12.25) has not passed yet
+    assert "過ぎていない" in dialog.form.problem_labels["ground"].text()
+    dialog.set_value("revoked_on", "R8.12.26")
     assert dialog.try_accept()
     assert screen.current.state is OrgState.REVOKED
     assert all(not button.isEnabled() for button in screen.decision_buttons.values())
@@ -113,7 +116,7 @@ def test_revocation_needs_the_reason_and_buttons_follow_the_state(qtbot: QtBot, 
 def test_list_filters_by_state_kind_and_area(qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     screen = screen_of(window)
     qtmodeltester.check(screen.model)
-    assert screen.model.total() == 5
+    assert screen.model.total() == 6
     screen.kind_combo.setCurrentIndex(screen.kind_combo.findData("federation"))
     assert {r.name for r in screen.model.loaded_rows()} == {"中央地区自治会連合会", "西学区自治会連合会"}
     screen.area_combo.setCurrentIndex(screen.area_combo.findData("西小学校区"))

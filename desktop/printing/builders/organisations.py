@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 from desktop.domain.designation import Designation, Refusal
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.ordinance import Ordinance
+from desktop.domain.org_support import SupportKind
 from desktop.domain.organisation import ApplicationDraft, OrgState
 from desktop.domain.problems import ValidationError
 from desktop.domain.wareki import format_wareki
+from desktop.domain.yen import format_amount
 from desktop.forms.designation_f5 import ApplicationFormData
 from desktop.forms.designation_f6 import DecisionFormData
 from desktop.forms.publication_f7 import PublicationFormData, PublicationLine, SupportSummary
@@ -20,6 +22,7 @@ from desktop.i18n import _
 from desktop.printing.builders.letters import letter_head_for
 from desktop.printing.catalog import FormRequest
 from desktop.store.models.organisation import Organisation, OrgApplication
+from desktop.store.repos.organisation_records import CONTRACT, LEASE, list_records, support_in_year
 from desktop.store.repos.organisations import (
     OrganisationDetail,
     application_from_json,
@@ -100,9 +103,21 @@ def _status(detail: OrganisationDetail, year: FiscalYear) -> str | None:
 
 
 def support_of(session: Session, org_id: int, year: FiscalYear) -> SupportSummary:
-    """The support the organisation received in the year (第3項). Part 2 records support; until
-    then every column prints as none recorded."""
-    return SupportSummary()
+    """The support the organisation received in the year: grants, information and other support
+    (第3項), contracts (第6項) and leases (第7項) whose period meets the year."""
+    support = support_in_year(session, org_id=org_id, fiscal_year=year)
+    grants = [s for s in support if s.kind is SupportKind.GRANT]
+    leases = [r.draft for r in list_records(session, LEASE, org_id=org_id)
+              if r.draft.start_on and year.overlaps(r.draft.start_on, r.draft.active_end())]
+    contracts = [r.draft for r in list_records(session, CONTRACT, org_id=org_id)
+                 if r.draft.start_on and year.overlaps(r.draft.start_on, r.draft.end_on)]
+    return SupportSummary(
+        grants_yen=sum(g.amount_yen or 0 for g in grants) if grants else None,
+        grants=tuple(f"{g.purpose}（{format_amount(g.amount_yen or 0)}円）" if len(grants) > 1 else g.purpose
+                     for g in grants),
+        leases=tuple(f"{lease.property_name} {lease.room}" for lease in reversed(leases)),
+        contracts=tuple(f"{c.work}（{format_amount(c.amount_yen or 0)}円）" for c in reversed(contracts)),
+        information=tuple(f"{s.kind.official_label}: {s.purpose}" for s in support if s.kind is not SupportKind.GRANT))
 
 
 def f7_data(session: Session, request: FormRequest) -> PublicationFormData:

@@ -19,11 +19,21 @@ from desktop.store.models.organisation import (
     OrgApplication,
     OrgEvent,
 )
+from desktop.store.models.organisation_records import (
+    OrgContract,
+    OrgCoordination,
+    OrgLease,
+    OrgOrder,
+    OrgReportRequest,
+    OrgRevocation,
+    OrgSupport,
+)
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.models.town import OfficeSetting, Town
 
 __all__ = [
     "Agreement", "AgreementField", "AgreementVersion", "Assignment", "AuditEntry", "Base", "Claim", "Field", "MeasureParameterRow", "MoneyRow",
-    "OfficeSetting", "OrdinanceHeading", "OrdinanceItemRow", "OrgApplication", "OrgEvent", "Organisation", "Post",
+    "OfficeSetting", "OrdinanceHeading", "OrdinanceItemRow", "OrgApplication", "OrgContract", "OrgCoordination",
+    "OrgEvent", "OrgLease", "OrgOrder", "OrgReportRequest", "OrgRevocation", "OrgSupport", "Organisation", "Post",
     "SendingBody", "StaffMember", "Town",
 ]

@@ -45,6 +45,8 @@ from desktop.i18n import _
 from desktop.store import audit
 from desktop.store.audit import canonical_json
 from desktop.store.models.organisation import Organisation, OrgApplication, OrgEvent
+from desktop.store.models.organisation_records import OrgOrder, OrgRevocation
+from desktop.store.repos.organisation_records import open_order
 from desktop.store.repos.organisations import (
     application_from_json,
     application_to_json,
@@ -238,9 +240,11 @@ def _transition(session: Session, org: Organisation, action: Action, target: Org
 
 
 def order_improvement(session: Session, *, org_id: int, order: ImprovementOrder) -> Change:
-    """改善命令 (第11項), with its deadline."""
+    """改善命令 (第11項), with its deadline; kept as an order record until its outcome is known."""
     org = _get(session, org_id)
     _raise(check_improvement_order(OrgState(org.state), order, org.designated_on))
+    session.add(OrgOrder(org_id=org.id, ordered_on=order.ordered_on, failings=order.failings.strip(),
+                         measures=order.measures.strip(), deadline=order.deadline))
     return _transition(session, org, Action.ORDER_IMPROVEMENT, OrgState.UNDER_ORDER, order.ordered_on,
                        _("改善命令（期限 {deadline}）").format(deadline=format_wareki(order.deadline)), order)
 
@@ -248,14 +252,22 @@ def order_improvement(session: Session, *, org_id: int, order: ImprovementOrder)
 def confirm_improvement(session: Session, *, org_id: int, confirmed: ImprovementConfirmed) -> Change:
     org = _get(session, org_id)
     _raise(check_improvement_confirmed(OrgState(org.state), confirmed, _last_event_on(session, org_id)))
+    if (order := open_order(session, org_id=org.id)) is not None:
+        order.outcome, order.outcome_on, order.outcome_note = "improved", confirmed.confirmed_on, confirmed.note
     return _transition(session, org, Action.CONFIRM_IMPROVEMENT, OrgState.DESIGNATED, confirmed.confirmed_on,
                        _("改善の確認"), confirmed)
 
 
 def revoke(session: Session, *, org_id: int, revocation: Revocation) -> Change:
-    """指定の取消し (第12項)."""
+    """指定の取消し (第12項), recorded with its ground; an order in force ends with it."""
     org = _get(session, org_id)
-    _raise(check_revocation(OrgState(org.state), revocation, _last_event_on(session, org_id)))
+    order = open_order(session, org_id=org.id)
+    _raise(check_revocation(OrgState(org.state), revocation, _last_event_on(session, org_id),
+                            order_deadline=order.deadline if order is not None else None))
+    if order is not None:
+        order.outcome, order.outcome_on = "revoked", revocation.revoked_on
+    session.add(OrgRevocation(org_id=org.id, revoked_on=revocation.revoked_on, ground=revocation.ground.value,
+                              reason=revocation.reason.strip(), order_id=order.id if order is not None else None))
     return _transition(session, org, Action.REVOKE, OrgState.REVOKED, revocation.revoked_on,
                        _("指定の取消し（{ground}）").format(ground=revocation.ground.label), revocation)
 

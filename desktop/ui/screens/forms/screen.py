@@ -14,6 +14,7 @@ from desktop.forms.kit.sheet import FormOverflowError
 from desktop.i18n import _
 from desktop.printing.catalog import FORM_TITLES, FORMS, FormRequest, Need
 from desktop.store.repos.agreements import list_agreements
+from desktop.store.repos.organisation_records import record_choices
 from desktop.store.repos.organisations import list_organisations
 from desktop.store.repos.staffing import assignment_fiscal_years
 from desktop.store.repos.town import get_town_profile
@@ -27,6 +28,7 @@ USES_AGREEMENT = {f for f, spec in FORMS.items() if Need.AGREEMENT in spec.needs
 USES_YEAR = {f for f, spec in FORMS.items() if Need.FISCAL_YEAR in spec.needs}
 USES_ORG = {f for f, spec in FORMS.items() if Need.ORGANISATION in spec.needs | spec.optional}
 LETTERS = {f for f, spec in FORMS.items() if spec.letter}
+USES_RECORD = {f for f, spec in FORMS.items() if Need.RECORD in spec.needs | spec.optional}
 
 
 class FormsScreen(FormsView):
@@ -40,6 +42,7 @@ class FormsScreen(FormsView):
             item = QListWidgetItem(f"{form_id}　{_(title)}", self.form_list)
             item.setData(256, form_id)
         self.form_list.currentRowChanged.connect(lambda _row: self._sync_options())
+        self.org_combo.currentIndexChanged.connect(lambda _i: self._fill_records())
         self.preview_button.clicked.connect(self.render_preview)
         self.preview.printed.connect(lambda pages: self.message_label.ok(_("{pages}ページを印刷しました").format(pages=pages)))
         self.preview.saved.connect(lambda path: self.message_label.ok(_("{path} に保存しました").format(path=path)))
@@ -82,7 +85,7 @@ class FormsScreen(FormsView):
     def _sync_options(self) -> None:
         form_id = self.form_id()
         for field, visible in (("agreement_number", form_id in USES_AGREEMENT), ("fiscal_year", form_id in USES_YEAR),
-                               ("org_id", form_id in USES_ORG),
+                               ("org_id", form_id in USES_ORG), ("record_id", form_id in USES_RECORD),
                                ("document_number", form_id in LETTERS), ("issued_on", form_id in LETTERS),
                                ("addressee", form_id in LETTERS - USES_ORG)):
             holder = self.form.widgets[field].parentWidget()
@@ -91,8 +94,18 @@ class FormsScreen(FormsView):
             label = self.form.layout.labelForField(holder)
             if label is not None:
                 label.setVisible(visible)
+        self._fill_records()
         self.preview.clear()
         self.message_label.clear()
+
+    def _fill_records(self) -> None:
+        """The organisation's records the chosen form prints (F8–F13), newest first."""
+        self.record_combo.clear()
+        org_id, form_id = self.org_combo.currentData(), self.form_id()
+        if form_id not in USES_RECORD or org_id is None:
+            return
+        for record_id, label in self.context.read(record_choices, form_id=form_id, org_id=org_id):
+            self.record_combo.addItem(label, record_id)
 
     def request(self) -> FormRequest:
         form_id = self.form_id()
@@ -106,6 +119,7 @@ class FormsScreen(FormsView):
             # A letter to an organisation is addressed to it (F6); the others to the prefecture by default.
             addressee=(self.addressee_edit.text().strip() or None) if form_id not in USES_ORG else None,
             org_id=self.org_combo.currentData() if form_id in USES_ORG else None,
+            record_id=self.record_combo.currentData() if form_id in USES_RECORD else None,
         )
 
     def render_preview(self) -> BackgroundJob | None:

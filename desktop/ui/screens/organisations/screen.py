@@ -33,7 +33,10 @@ from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
 from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.organisations.decisions import decision_dialog
+from desktop.ui.screens.organisations.orders_tab import OrdersTab
 from desktop.ui.screens.organisations.organisation_import import ORGANISATION_IMPORT
+from desktop.ui.screens.organisations.record_specs import RECORD_SPECS
+from desktop.ui.screens.organisations.records_tab import RecordsTab
 from desktop.ui.screens.organisations.table_model import OrganisationTableModel
 from desktop.ui.screens.organisations.view import OrganisationsView
 
@@ -49,6 +52,7 @@ class OrganisationsScreen(OrganisationsView):
         self.review: Review | None = None
         self.ordinance = context.read(get_ordinance)
         self.requirements.set_ordinance(self.ordinance)
+        self._add_record_tabs()
         self._fill_areas()
         self.list_panel.current_changed.connect(self._select_row)
         self.state_combo.currentIndexChanged.connect(
@@ -73,6 +77,36 @@ class OrganisationsScreen(OrganisationsView):
         else:
             self.start_new()
 
+    def _add_record_tabs(self) -> None:
+        """The records after designation, one tab each (support, coordination … orders and revocation)."""
+        self.record_tabs: dict[str, RecordsTab | OrdersTab] = {}
+        for spec in RECORD_SPECS:
+            tab = RecordsTab(spec, self.context, self.print_record, self._record_saved)
+            self.record_tabs[spec.key] = tab
+            self.tabs.addTab(tab, _(spec.title))
+        self.record_tabs["orders"] = OrdersTab(self.context, self.print_record)
+        self.tabs.addTab(self.record_tabs["orders"], _("改善命令・取消"))
+
+    def _record_saved(self, message: str) -> None:
+        if self.current is not None:
+            self.show_organisation(self.current.id)
+        self.status_label.ok(message)
+
+    def open_record(self, org_id: int, tab: str = "", item_id: int | None = None) -> None:
+        """Shows the organisation with the tab and record the deadline panel points at."""
+        self.show_organisation(org_id)
+        if tab in self.record_tabs:
+            self.tabs.setCurrentWidget(self.record_tabs[tab])
+            self.record_tabs[tab].highlight(item_id)
+
+    def print_record(self, form_id: str, record_id: int | None) -> PreviewDialog | None:
+        if self.current is None:
+            return None
+        request = FormRequest(form_id, org_id=self.current.id, record_id=record_id)
+        name = f"{form_id}_{self.current.draft.name}.pdf"
+        dialog, self.print_job = preview_form(self.context, self, request, name, self.status_label.error)
+        return dialog
+
     def _fill_areas(self) -> None:
         current = self.area_combo.currentData()
         self.area_combo.blockSignals(True)
@@ -93,6 +127,8 @@ class OrganisationsScreen(OrganisationsView):
         self.applied_edit.set_value(date.today())
         self.events_table.setRowCount(0)
         self.as_of_text.clear()
+        for tab in self.record_tabs.values():
+            tab.set_organisation(None)
         self._update_buttons()
         self.tabs.setCurrentIndex(0)
         self.name_edit.setFocus()
@@ -117,6 +153,8 @@ class OrganisationsScreen(OrganisationsView):
         self.requirements.set_application(application)
         self.applied_edit.set_value(application.applied_on if application else date.today())
         self._fill_events(detail)
+        for tab in self.record_tabs.values():
+            tab.set_organisation(detail)
         self.as_of_edit.set_value(date.today())
         self.show_as_of()
         self._refresh_review()

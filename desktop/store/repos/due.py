@@ -1,0 +1,105 @@
+"""Collecting what is due across the office (the 期限 panel and `due`): report due dates, order
+deadlines, lease and contract ends, overdue invoices, agreement and assignment ends, and the grant
+calendar; the choice and order are the domain's (domain.due.select_due)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.due import (
+    DEFAULT_WITHIN_DAYS,
+    DueItem,
+    DueKind,
+    Target,
+    calendar_items,
+    select_due,
+)
+from desktop.domain.wareki import format_wareki
+from desktop.domain.yen import format_yen
+from desktop.i18n import _
+from desktop.store.models.agreement import Agreement, Post
+from desktop.store.models.organisation import Organisation
+from desktop.store.models.organisation_records import (
+    OrgContract,
+    OrgLease,
+    OrgOrder,
+    OrgReportRequest,
+)
+from desktop.store.models.staffing import Assignment, StaffMember
+from desktop.store.repos.grant_calendar import get_grant_calendar
+from desktop.store.repos.ledger import ledger_fiscal_years, list_ledger, list_money_rows
+
+ACTIVE_STATES = ("designated", "under_order")
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def _organisation_items(session: Session, on: date) -> list[DueItem]:
+    items = []
+    reports = session.execute(
+        select(OrgReportRequest, Organisation.name).join(Organisation, Organisation.id == OrgReportRequest.org_id)
+        .where(OrgReportRequest.received_on.is_(None), Organisation.state.in_(ACTIVE_STATES)))
+    for report, name in reports:
+        items.append(DueItem(report.due_on, DueKind.REPORT, _("{org}　報告（{items}）").format(
+            org=name, items=_first_line(report.items)), Target("organisations", report.org_id, "reports", report.id),
+            overdue=report.due_on < on))
+    orders = session.execute(select(OrgOrder, Organisation.name).join(Organisation, Organisation.id == OrgOrder.org_id)
+                             .where(OrgOrder.outcome.is_(None)))
+    for order, name in orders:
+        items.append(DueItem(order.deadline, DueKind.ORDER, _("{org}　改善命令（{ordered}）の期限").format(
+            org=name, ordered=format_wareki(order.ordered_on)), Target("organisations", order.org_id, "orders", order.id),
+            overdue=order.deadline < on))
+    leases = session.execute(select(OrgLease, Organisation.name).join(Organisation, Organisation.id == OrgLease.org_id)
+                             .where(OrgLease.end_on >= on))
+    for lease, name in leases:
+        if lease.terminated_on is None or lease.terminated_on >= lease.end_on:
+            items.append(DueItem(lease.end_on, DueKind.LEASE_END, _("{org}　{property} {room}").format(
+                org=name, property=lease.property_name, room=lease.room), Target("organisations", lease.org_id, "leases", lease.id)))
+    contracts = session.execute(select(OrgContract, Organisation.name)
+                                .join(Organisation, Organisation.id == OrgContract.org_id).where(OrgContract.end_on >= on))
+    for contract, name in contracts:
+        items.append(DueItem(contract.end_on, DueKind.CONTRACT_END, _("{org}　{work}").format(
+            org=name, work=contract.work), Target("organisations", contract.org_id, "contracts", contract.id)))
+    return items
+
+
+def _invoice_items(session: Session, on: date) -> list[DueItem]:
+    items = []
+    for year in ledger_fiscal_years(session):
+        for line in list_ledger(session, fiscal_year=year, today=on, overdue_only=True, limit=10_000):
+            for row in list_money_rows(session, fiscal_year=year, post_id=line.post_id, staff_id=line.staff_id, today=on):
+                if row.overdue and row.due_on is not None:
+                    items.append(DueItem(row.due_on, DueKind.INVOICE, _("{who}　{number}　未払 {amount}").format(
+                        who=line.name or line.post_label, number=row.number, amount=format_yen(row.unpaid_part)),
+                        Target("ledger", row.id, str(year.year), line.staff_id),
+                        overdue=True))
+    return items
+
+
+def _dispatch_items(session: Session, on: date) -> list[DueItem]:
+    items = []
+    agreements = session.scalars(select(Agreement).where(Agreement.dispatch_end >= on, Agreement.abolished_on.is_(None)))
+    for agreement in agreements:
+        assert agreement.dispatch_end is not None
+        items.append(DueItem(agreement.dispatch_end, DueKind.AGREEMENT_END, _("{number}　派遣期間の終了").format(
+            number=agreement.number), Target("agreements", agreement.id)))
+    assignments = session.execute(
+        select(Assignment, StaffMember.name, Post.department, Post.job)
+        .join(StaffMember, StaffMember.id == Assignment.staff_id).join(Post, Post.id == Assignment.post_id)
+        .where(Assignment.end_on >= on))
+    for assignment, name, department, job in assignments:
+        items.append(DueItem(assignment.end_on, DueKind.ASSIGNMENT_END, _("{name}　{department} {job}").format(
+            name=name, department=department, job=job), Target("assignments", assignment.id)))
+    return items
+
+
+def list_due(session: Session, *, on: date, within: int = DEFAULT_WITHIN_DAYS) -> list[DueItem]:
+    """What is overdue and what falls due within `within` days of `on`, soonest first."""
+    candidates = (_organisation_items(session, on) + _invoice_items(session, on) + _dispatch_items(session, on)
+                  + calendar_items(get_grant_calendar(session), on=on))
+    return select_due(candidates, on=on, within=within)

@@ -106,3 +106,17 @@ def test_setup_script_promises() -> None:
     for line in sections.get("UninstallDelete", []):
         assert 'Name: "{app}\\' in line
     assert "UninstallRun" not in sections and "Registry" not in sections
+
+
+def test_every_module_the_printing_registry_names_is_collected_into_the_bundle() -> None:
+    """The registry imports builders and renderers by name at print time, which PyInstaller
+    cannot see; the spec collects these two packages whole, so each name must lie inside them."""
+    from desktop.printing.catalog import FORMS
+
+    spec = (INSTALLER / "renkei-desk.spec").read_text(encoding="utf-8")
+    collected = set(re.findall(r'collect_submodules\("(desktop\.[a-z_.]+)"\)', spec))
+    for form in FORMS.values():
+        for reference in (form.builder, form.renderer):
+            module = reference.split(":")[0]
+            assert any(module.startswith(package + ".") for package in collected), module
+            assert importlib.util.find_spec(module) is not None, module

@@ -16,6 +16,7 @@ if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install -q -e '.[test,installer]'
 PY="$ROOT/.venv/bin/python"
 WANT_VERSION=$("$PY" -c "import tomllib; print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
+HEAD_REVISION=$("$PY" -c "from desktop.store.migrate import head_revision; print(head_revision())")
 
 WORK=$(mktemp -d)
 "$PY" installer/build.py --distpath "$WORK/dist" --workpath "$WORK/build"
@@ -66,7 +67,7 @@ LC_ALL=C.UTF-8 grep -q -P '[\x{3040}-\x{30ff}\x{4e00}-\x{9fff}]' check-en.txt &&
 # An office file of schema 0001 is upgraded by Alembic from the bundled migration scripts.
 "${BARE[@]}" "$RD" claim --db old.renkei --fiscal-year 2025 > /dev/null
 "${BARE[@]}" "$RD" check --db old.renkei | tee check-old.txt
-grep -q "0004" check-old.txt || fail "the 0001 office file was not upgraded"
+grep -q "リビジョン $HEAD_REVISION" check-old.txt || fail "the 0001 office file was not upgraded to $HEAD_REVISION"
 # A bad input ends in a message, not a traceback, in the bundle too.
 if "${BARE[@]}" "$RD" check --db missing.renkei 2> missing.txt; then fail "check of a missing file passed"; fi
 grep -q "見つかりません" missing.txt && ! grep -q Traceback missing.txt || fail "missing file: $(cat missing.txt)"

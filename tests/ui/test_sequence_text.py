@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QImage, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QGroupBox,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -100,7 +101,7 @@ def widget_image(qtbot: QtBot, widget: QWidget) -> QImage:
 
 def test_labels_buttons_and_messages_draw_the_selected_glyph(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
     install_fonts(qapp)
-    for make in (QLabel, QPushButton):
+    for make in (QLabel, QPushButton, QGroupBox):
         assert differing(widget_image(qtbot, make(TSUJI + "太郎")), widget_image(qtbot, make("辻太郎"))) > 30
     boxes = [QMessageBox(QMessageBox.Icon.Warning, "連携デスク", text) for text in (TSUJI + "太郎", "辻太郎")]
     assert differing(widget_image(qtbot, boxes[0]), widget_image(qtbot, boxes[1])) > 30

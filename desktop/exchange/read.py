@@ -1,5 +1,5 @@
 """Reading an exchange file without trusting it: decrypt, then open only the members the
-manifest names, each under a size cap. Never extractall, never a path from the archive."""
+manifest names, each under a size cap. Nothing is extracted to disk, and no path is taken from the archive."""
 
 from __future__ import annotations
 

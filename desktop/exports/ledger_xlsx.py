@@ -19,8 +19,11 @@ OVERDUE_FILL = PatternFill("solid", fgColor="FDE0E0")
 
 
 def ledger_workbook(fiscal_year: FiscalYear, town: str, rows: Sequence[tuple[str, str, str, str, LedgerTotals, int, int]],
-                    created: datetime | None = None) -> bytes:
-    """rows: (協約番号, 派遣先ポスト, 氏名, ふりがな, totals, overdue count, overdue yen)."""
+                    created: datetime | None = None, audit_head: tuple[int, str] | None = None) -> bytes:
+    """rows: (協約番号, 派遣先ポスト, 氏名, ふりがな, totals, overdue count, overdue yen).
+
+    audit_head (sequence, hash) is written small under the table, as on F4: whoever holds the
+    file can ask the office whether its history still passes through that entry."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = fiscal_year.label()
@@ -42,7 +45,12 @@ def ledger_workbook(fiscal_year: FiscalYear, town: str, rows: Sequence[tuple[str
                   grand.unpaid, grand.budget_left, sum(r[5] for r in rows), sum(r[6] for r in rows)])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    for row in sheet.iter_rows(min_row=2, min_col=5, max_col=13):
+    totals_row = sheet.max_row
+    if audit_head is not None:
+        sheet.append([])
+        sheet.append([_("監査記録 No.{number} ({hash}…)").format(number=audit_head[0], hash=audit_head[1][:8])])
+        sheet[sheet.max_row][0].font = Font(size=8, color="666666")
+    for row in sheet.iter_rows(min_row=2, max_row=totals_row, min_col=5, max_col=13):
         for cell in row:
             cell.number_format = YEN_FORMAT if cell.column != 12 else "0"
     for column, width in zip("ABCDEFGHIJKLM", (14, 22, 14, 18, 14, 14, 14, 12, 14, 14, 14, 9, 14), strict=True):

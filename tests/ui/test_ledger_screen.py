@@ -82,8 +82,12 @@ def test_export_the_ledger_to_xlsx(qtbot: QtBot, window: MainWindow, tmp_path: P
     job = screen.export_to(target)
     qtbot.waitUntil(lambda: job.done, timeout=20000)
     sheet = load_workbook(target).active
-    names = [sheet.cell(r, 3).value for r in range(2, sheet.max_row)]
-    assert "渡邊 健一" in names and sheet.cell(sheet.max_row, 1).value == "合計"
+    labels = [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
+    totals = labels.index("合計") + 1
+    names = [sheet.cell(r, 3).value for r in range(2, totals)]
+    assert "渡邊 健一" in names
+    # The audit trail's newest entry, small under the table, as on F4 and in the exchange file.
+    assert str(sheet.cell(sheet.max_row, 1).value).startswith("監査記録 No.")
     assert "出力しました" in screen.status_label.text()
 
 

@@ -17,6 +17,7 @@ from desktop.domain.yen import format_amount, format_yen
 from desktop.exports.ledger_xlsx import ledger_workbook
 from desktop.i18n import _
 from desktop.printing.catalog import FormRequest
+from desktop.store.repos.audit import newest_audit_entry
 from desktop.store.repos.ledger import (
     LedgerRow,
     MoneyRowView,
@@ -222,7 +223,8 @@ class LedgerScreen(LedgerView):
             town = self.context.read(get_town_profile).name
             data = ledger_workbook(options["fiscal_year"], town,
                                    [(r.agreement_number, r.post_label, r.name, r.reading, r.totals, r.overdue_count,
-                                     r.overdue_amount) for r in rows], created=datetime.now())
+                                     r.overdue_amount) for r in rows], created=datetime.now(),
+                                   audit_head=self.context.read(newest_audit_entry))
             write_atomically(path, data)
             return len(rows)
 

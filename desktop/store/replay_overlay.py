@@ -1,6 +1,6 @@
 """Replaying the audit trail for rows whose audited images name their own columns.
 
-Posts, organisations and the town profile are audited with images whose keys are the row's
+Agreements, posts, organisations and the town profile are audited with images whose keys are the row's
 column names (a post's department and job, an organisation's name and state …). Laying each
 row's after-images over one another, in order, gives what every audited column must hold
 today; a column changed, or a row deleted, with another tool shows up here. Keys that are
@@ -21,7 +21,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
-from desktop.store.models.agreement import Post
+from desktop.store.models.agreement import Agreement, Post
 from desktop.store.models.audit import AuditEntry
 from desktop.store.models.organisation import Organisation
 from desktop.store.models.town import Town
@@ -44,6 +44,22 @@ def _organisation_image(action: str, after: dict[str, Any]) -> dict[str, Any]:
     return {key: after[key] for key in _ORG_STATE_KEYS if key in after}
 
 
+_AGREEMENT_TERM_SKIP = ("policy_affairs", "field_ids")  # a joined text column, and a table of their own
+
+
+def _agreement_image(action: str, after: dict[str, Any]) -> dict[str, Any]:
+    """An agreement's data (registration, correction), its current terms (also after a 協約変更,
+    whose new terms replace the columns) and its abolition."""
+    image: dict[str, Any] = {}
+    if action in ("create", "update"):
+        image.update({key: value for key, value in after.items() if key != "terms"})
+    if isinstance(after.get("terms"), dict):
+        image.update({key: value for key, value in after["terms"].items() if key not in _AGREEMENT_TERM_SKIP})
+    if action == "abolish":
+        image = {"abolished_on": after.get("abolished_on"), "abolition_note": after.get("note", "")}
+    return image
+
+
 @dataclass(frozen=True)
 class Overlaid:
     entity: str
@@ -53,6 +69,7 @@ class Overlaid:
 
 
 OVERLAID = (
+    Overlaid("agreement", N_("連携協約"), Agreement, _agreement_image),
     Overlaid("post", N_("派遣先ポスト"), Post),
     Overlaid("organisation", N_("地域団体"), Organisation, _organisation_image),
     Overlaid("town", N_("自団体設定"), Town),

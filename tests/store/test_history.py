@@ -6,14 +6,16 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from desktop.domain.agreement import AmendmentDraft
 from desktop.domain.contribution import MoneyKind, MoneyRowDraft
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.store import audit, backup
 from desktop.store.db import open_office
+from desktop.store.repos.agreements import get_agreement
 from desktop.store.repos.organisations import get_organisation
 from desktop.store.repos.town import get_town_profile
 from desktop.store.restore import restore_backup
-from desktop.store.services.agreements import update_post
+from desktop.store.services.agreements import abolish_agreement, amend_agreement, update_post
 from desktop.store.services.contributions import (
     delete_money_row,
     record_money_row,
@@ -133,13 +135,20 @@ def test_posts_organisations_and_the_town_changed_outside_the_app_are_named(offi
         notify_change(session, org_id=1, draft=replace(detail.draft, member_count=detail.draft.member_count + 1),
                       effective_on=date(2026, 5, 1), summary="会員の増加")
         update_town_profile(session, profile=replace(get_town_profile(session), mayor_name="髙﨑 𠮷次郎"))
+        agreement = get_agreement(session, 1)
+        assert agreement is not None
+        amend_agreement(session, agreement_id=1, terms=replace(agreement.draft.terms, staff_count=3),
+                        amendment=AmendmentDraft(effective_on=date(2026, 4, 1), summary="派遣人数の変更"))
+        abolish_agreement(session, agreement_id=1, abolished_on=date(2027, 3, 31), note="期間満了")
     code, out, _err = cli(capsys, "check", "--db", str(office_path))
     assert code == 0 and "記録と監査記録の照合: 一致" in out
     sql(office_path, "UPDATE post SET job = '税務' WHERE id = 1", "UPDATE organisation SET member_count = 99 WHERE id = 1",
-        "UPDATE town SET mayor_name = '別人'", "PRAGMA foreign_keys = OFF", "DELETE FROM post WHERE id = 2")
+        "UPDATE town SET mayor_name = '別人'", "PRAGMA foreign_keys = OFF", "DELETE FROM post WHERE id = 2",
+        "UPDATE agreement SET dispatch_end = '2035-03-31' WHERE id = 1")
     code, _out, err = cli(capsys, "check", "--db", str(office_path))
     assert code == 1
     assert "派遣先ポスト No.1 はアプリの外で変更されています" in err
     assert "派遣先ポスト No.2 はアプリの外で削除されています" in err
     assert "地域団体 No.1 はアプリの外で変更されています" in err
     assert "自団体設定 No.1 はアプリの外で変更されています" in err
+    assert "連携協約 No.1 はアプリの外で変更されています" in err

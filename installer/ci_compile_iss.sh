@@ -24,7 +24,12 @@ if ! command -v wine >/dev/null || ! command -v xvfb-run >/dev/null || ! dpkg -s
   # own archive (-t) has matching amd64 and i386 versions of every library wine32 needs.
   $SUDO apt-get update -qq || echo "ci_compile_iss: apt-get update reported a problem (above); going on"
   CODENAME=$(. /etc/os-release && echo "$VERSION_CODENAME")
-  $SUDO apt-get install -y -qq --no-install-recommends -t "$CODENAME" wine wine32:i386 wine64 xvfb xauth >/dev/null
+  if ! $SUDO apt-get install -y -qq --no-install-recommends -t "$CODENAME" wine wine32:i386 wine64 xvfb xauth >/dev/null; then
+    # The machine, not the script, is at fault (e.g. an i386 index caught mid-sync, so wine32's
+    # libraries cannot match the amd64 ones): say so, and let .ci/run tell this from a failure.
+    echo "ci_compile_iss: wine (with wine32) cannot be installed on this machine now; the .iss was not compiled" >&2
+    exit 75
+  fi
   echo "ci_compile_iss: wine installed after $(( $(date +%s) - START )) s"
 fi
 

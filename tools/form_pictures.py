@@ -32,6 +32,13 @@ REQUESTS = [
     ("F5", FormRequest("F5", org_id=3)),
     ("F6", FormRequest("F6", org_id=4, document_number="88")),
     ("F7", FormRequest("F7", fiscal_year=FiscalYear(2025), issued_on=date(2026, 6, 1))),
+    # Part 2's records print the organisation's latest record of each kind.
+    ("F8", FormRequest("F8", org_id=1, document_number="90")),
+    ("F9", FormRequest("F9", org_id=2, document_number="91")),
+    ("F10", FormRequest("F10", org_id=6, document_number="92")),
+    ("F11", FormRequest("F11", org_id=1, document_number="93")),
+    ("F12", FormRequest("F12", org_id=1)),
+    ("F13", FormRequest("F13", org_id=1)),
 ]
 
 

@@ -94,9 +94,16 @@ def count_audit_entries(session: Session, *, text: str = "", where: AuditFilter 
 
 
 def audit_filter_choices(session: Session) -> tuple[list[str], list[str], list[str]]:
-    """The users, entities and actions that occur, for the screen's drop-downs."""
+    """The users, entities and actions that occur, for the screen's drop-downs.
+
+    Each column has an index (revision 0007), so the next value after the last one found is one
+    index seek: a few dozen seeks instead of a DISTINCT that reads a million index entries."""
     def distinct(column: Any) -> list[str]:
-        return [str(v) for v in session.scalars(select(column).distinct().order_by(column))]
+        found: list[str] = []
+        while (value := session.scalar(
+                select(func.min(column)).where(column > found[-1]) if found else select(func.min(column)))) is not None:
+            found.append(str(value))
+        return found
 
     return distinct(AuditEntry.os_user), distinct(AuditEntry.entity), distinct(AuditEntry.action)
 

@@ -258,13 +258,32 @@ class Sheet:
 
     def _row(self, widths: list[float], cell_lines: list[list[str]], sizes: list[float], aligns: list[Align],
              leading: float, padding: float, height: float, grey: float | None, source: Source) -> None:
+        self._cells(self.left, self.y - height, widths, height, grey)
         x = self.left
         for w, lines, size, align in zip(widths, cell_lines, sizes, aligns, strict=True):
-            self.rect(x, self.y - height, w, height, fill_grey=grey)
             text_height = len(lines) * size * leading
             top = self.y - (height - text_height) / 2 + (leading - 1) * size / 2
             self._lines_at(x + padding, top, w - 2 * padding, lines, size, leading, align, source)
             x += w
+
+    def _cells(self, x: float, y: float, widths: list[float], height: float, grey: float | None) -> None:
+        """A table row's ruled cells as one path: one drawing step instead of one per cell (a
+        batch of 600 pages has 20,000 cells)."""
+        def draw(canvas: Canvas) -> None:
+            canvas.setLineWidth(0.6)
+            path = canvas.beginPath()
+            left = x
+            for w in widths:
+                path.rect(left, y, w, height)
+                left += w
+            if grey is not None:
+                canvas.setFillGray(grey)
+                canvas.drawPath(path, stroke=1, fill=1)
+                canvas.setFillGray(0)
+            else:
+                canvas.drawPath(path, stroke=1, fill=0)
+
+        self._add(draw)
 
     # -- output
     def render(self) -> bytes:

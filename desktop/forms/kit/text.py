@@ -30,6 +30,10 @@ def wrap(text: str, chain: FontChain, size: float, width: float, source: Source 
 def _wrap_paragraph(text: str, chain: FontChain, size: float, width: float, source: Source) -> list[str]:
     if not text:
         return [""]
+    # Most cells fit on one line: widths add up character by character, so a paragraph no
+    # wider than the line is that line (a batch wraps tens of thousands of cells).
+    if chain.width(text, size, source) <= width:
+        return [text]
     lines: list[str] = []
     current: list[str] = []
     current_width = 0.0

@@ -21,10 +21,14 @@ def tokens(text: str) -> list[str]:
 
 def wrap(text: str, chain: FontChain, size: float, width: float, source: Source = NO_SOURCE) -> list[str]:
     """Lines that each fit `width` points; explicit newlines are kept. Never drops a character."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, chain, size, width, source))
-    return lines
+    key = (text, size, width)
+    cached = chain.wrapped.get(key)
+    if cached is None:
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            lines.extend(_wrap_paragraph(paragraph, chain, size, width, source))
+        cached = chain.wrapped[key] = tuple(lines)
+    return list(cached)
 
 
 def _wrap_paragraph(text: str, chain: FontChain, size: float, width: float, source: Source) -> list[str]:

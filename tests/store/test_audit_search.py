@@ -69,6 +69,7 @@ def test_a_common_single_character_falls_back_to_reading_the_trail(office: Offic
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     fill(office, SUMMARIES)
     monkeypatch.setattr(audit_search, "MAX_SHORT_TERMS", 1)
+    monkeypatch.setattr(audit_search, "_short_cache", {})
     with office.reader() as session:
         assert audit_search.short_terms(session, "a") is None
         assert [r.id for r in list_audit_entries(session, text="a")] == substring_ids(office, "a")

@@ -21,6 +21,7 @@ _SEARCH = table("audit_search")
 MAX_SHORT_TERMS = 400
 # A text search counts up to this many matches (plus one, to know there are more).
 SEARCH_COUNT_CAP = 10_000
+_short_cache: dict[tuple[str, object], list[str] | None] = {}
 
 
 def _phrase(term: str) -> str:
@@ -31,11 +32,20 @@ def short_terms(session: Session, fragment: str) -> list[str] | None:
     """The indexed trigrams that start with `fragment` (one or two characters), or None when too
     many do. The vocabulary holds trigrams case-folded, as the tokenizer folds them."""
     folded = fragment.lower()
+    # The screen asks twice per keystroke (count, then rows). The newest entry's hash stands for
+    # the whole trail (it is chained), so an answer kept under it is still true, in any file.
+    head = session.execute(text("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1")).scalar()
+    if (folded, head) in _short_cache:
+        return _short_cache[(folded, head)]
     rows = session.execute(
         text("SELECT term FROM audit_search_terms WHERE term >= :low AND term < :high LIMIT :cap"),
         {"low": folded, "high": folded + "\U0010ffff", "cap": MAX_SHORT_TERMS + 1},
     ).scalars().all()
-    return None if len(rows) > MAX_SHORT_TERMS else [str(r) for r in rows]
+    found = None if len(rows) > MAX_SHORT_TERMS else [str(r) for r in rows]
+    if len(_short_cache) > 64:
+        _short_cache.clear()
+    _short_cache[(folded, head)] = found
+    return found
 
 
 def hit_rows(session: Session, typed: str) -> Subquery | None:

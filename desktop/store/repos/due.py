@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.contribution import MoneyKind
@@ -82,13 +82,23 @@ def _overdue_invoices(on: date) -> Any:
     def of_kind(kind: MoneyKind) -> Any:
         return case((MoneyRow.kind == kind.value, MoneyRow.amount_yen), else_=0)
 
+    kinds = MoneyRow.kind.in_((MoneyKind.INVOICE.value, MoneyKind.PAYMENT.value))
+    # Only a group whose invoices due before the day exceed its payments has an overdue invoice
+    # (an exact test), so the window runs over those groups alone.
+    due_before = case((and_(MoneyRow.kind == MoneyKind.INVOICE.value, MoneyRow.due_on < on), MoneyRow.amount_yen),
+                      else_=0)
+    owing = (select(MoneyRow.fiscal_year, MoneyRow.post_id, func.coalesce(MoneyRow.staff_id, 0).label("staff_key"))
+             .where(kinds).group_by(*key)
+             .having(func.sum(due_before) > func.sum(of_kind(MoneyKind.PAYMENT))).subquery("owing"))
     rows = (
         select(MoneyRow.id, MoneyRow.kind, MoneyRow.fiscal_year, MoneyRow.post_id, MoneyRow.staff_id,
                MoneyRow.amount_yen, MoneyRow.due_on, MoneyRow.number,
                func.sum(of_kind(MoneyKind.PAYMENT)).over(partition_by=key).label("paid"),
                func.sum(of_kind(MoneyKind.INVOICE)).over(partition_by=key, order_by=(
                    func.coalesce(MoneyRow.due_on, FAR_FUTURE), MoneyRow.id)).label("running"))
-        .where(MoneyRow.kind.in_((MoneyKind.INVOICE.value, MoneyKind.PAYMENT.value))).subquery("rows")
+        .join(owing, and_(owing.c.fiscal_year == MoneyRow.fiscal_year, owing.c.post_id == MoneyRow.post_id,
+                          owing.c.staff_key == func.coalesce(MoneyRow.staff_id, 0)))
+        .where(kinds).subquery("rows")
     )
     return (
         select(rows.c.id, rows.c.fiscal_year, rows.c.staff_id, rows.c.due_on, rows.c.number,

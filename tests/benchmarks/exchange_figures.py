@@ -53,9 +53,11 @@ def seventy_files(folder: Path, passphrase: str | None = None) -> list[Path]:
         code = first_five + str(check_digit(first_five))
         office_path = folder / "offices" / f"{code}.renkei"
         office_path.parent.mkdir(parents=True, exist_ok=True)
+        built = office_path.exists()  # run.py --keep reuses the folder: each town is built once
         with open_office(office_path) as office:
-            with office.transaction() as session:
-                build_demo_office(session, town=demo_town(code, f"町{index + 1}"), seed=index)
+            if not built:
+                with office.transaction() as session:
+                    build_demo_office(session, town=demo_town(code, f"町{index + 1}"), seed=index)
             files.append(export_exchange(office, fiscal_year=FiscalYear(2025), folder=folder / "usb",
                                          options=ExportOptions(passphrase=passphrase)).path)
     return files

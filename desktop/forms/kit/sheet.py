@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,6 +21,10 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop.forms.kit.fonts import MINCHO, NO_SOURCE, FontChain, Source
 from desktop.forms.kit.text import wrap
 from desktop.i18n import _
+
+# Told (page, pages) as each page is written; the window's render job sets it in its own thread
+# to show progress, and its callback raises to stop a cancelled batch between two pages.
+page_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("page_progress", default=None)
 
 Align = Literal["left", "center", "right"]
 Step = Callable[[Canvas], None]
@@ -299,7 +304,10 @@ class Sheet:
         canvas.setSubject(self.subject)
         canvas.setCreator("Renkei Desk")
         total = len(self.pages)
+        report = page_progress.get()
         for number, steps in enumerate(self.pages, start=1):
+            if report is not None:
+                report(number, total)
             for step in steps:
                 step(canvas)
             if self.setup.page_numbers:

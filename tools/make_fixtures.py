@@ -16,10 +16,14 @@ from alembic import command
 from sqlalchemy import create_engine
 
 from desktop.store import migrate
+from desktop.store.audit import GENESIS_HASH, entry_hash
 from desktop.store.db import APPLICATION_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "store" / "fixtures"
+
+_ENTRY = ("2026-11-01T00:00:00.000000+00:00", "clerk", "staff_member", "1", "update", "髙﨑 美咲", "null", "{}")
+_entry_digest = entry_hash(GENESIS_HASH, *_ENTRY)
 
 DATA = {
     "0001": [
@@ -59,6 +63,11 @@ DATA = {
         " designation_number) VALUES (1, 2, '2026-10-01', 'order_improvement', 'under_order', '改善命令', '{}',"
         " '{\"deadline\":\"2026-12-25\",\"failings\":\"総会未開催\",\"measures\":\"総会を開催すること\","
         "\"ordered_on\":\"2026-10-01\"}', 'B町指定第2号')",
+    ],
+    # One audit entry, chained from the start: 0007 indexes the entries already on file.
+    "0006": [
+        "INSERT INTO audit_entry (at, os_user, entity, entity_id, action, summary, before_json, after_json,"
+        " prev_hash, hash) VALUES (" + ", ".join(f"'{v}'" for v in (*_ENTRY, GENESIS_HASH, _entry_digest)) + ")",
     ],
 }
 

@@ -23,6 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.report import line, summary  # noqa: E402
+
 BARE_WINDOW = """
 import sys, time
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -53,10 +55,6 @@ for key in ("agreements", "assignments", "ledger", "claim", "audit_log"):
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 office.close()
 """
-
-
-def line(name: str, value: str, target: str) -> None:
-    print(f"{name}: {value} ({target})", flush=True)
 
 
 def run_seconds(code: str, *args: str, env: dict[str, str]) -> float:
@@ -92,17 +90,19 @@ def main() -> None:
 
     bare = statistics.median(run_seconds(BARE_WINDOW, env=env) for _ in range(3))
     app = statistics.median(run_seconds(APP_WINDOW, str(office_path), env=env) for _ in range(3))
-    line("cold start to main window, large office", f"{app / bare:.2f} × bare window ({app:.2f} s / {bare:.2f} s)", "≤ 1.5 ×")
+    line("cold start to main window, large office", f"{app / bare:.2f} × bare window ({app:.2f} s / {bare:.2f} s)", "≤ 1.5 ×",
+         app / bare <= 1.5)
 
     rss_kb = int(subprocess.run([sys.executable, "-c", MEMORY, str(office_path)], check=True, env=env, cwd=ROOT,
                                 capture_output=True, text=True).stdout.strip().splitlines()[-1])
-    line("peak memory with the large office open", f"{rss_kb / 1024:.0f} MB RSS", "≤ 300 MB")
+    line("peak memory with the large office open", f"{rss_kb / 1024:.0f} MB RSS", "≤ 300 MB", rss_kb / 1024 <= 300)
 
     in_process(office_path)
     forms()
     from tests.benchmarks.exchange_figures import exchange_figures
 
     exchange_figures(folder, office_path)
+    summary()
 
 
 def in_process(office_path: Path) -> None:
@@ -118,13 +118,16 @@ def in_process(office_path: Path) -> None:
     office = open_office(office_path, take_backup=False, check=False)
     window = MainWindow(AppContext(office), app_settings())
     window.show()
-    worst = 0.0
-    for key in ("agreements", "assignments", "ledger", "claim", "audit_log", "forms", "organisations"):
+    worst, worst_key = 0.0, ""
+    keys = ("agreements", "assignments", "ledger", "claim", "audit_log", "forms", "organisations", "deadlines")
+    for key in keys:
         start = time.perf_counter()
         window.show_screen(key)
         app.processEvents()
-        worst = max(worst, (time.perf_counter() - start) * 1000)
-    line("switching to a list screen, first rows shown (worst of 7, first visit)", f"{worst:.0f} ms", "≤ 150 ms")
+        took = (time.perf_counter() - start) * 1000
+        worst, worst_key = max((worst, worst_key), (took, key))
+    line(f"switching to a list screen, first rows shown (worst of {len(keys)}, first visit)",
+         f"{worst:.0f} ms ({worst_key})", "≤ 150 ms", worst <= 150)
 
     ledger = window.show_screen("ledger")
     ledger.select_year(FiscalYear(2010))  # type: ignore[attr-defined]
@@ -138,7 +141,8 @@ def in_process(office_path: Path) -> None:
         panel.apply_filter()
         app.processEvents()
         times.append((time.perf_counter() - start) * 1000)
-    line("filter-as-you-type, ledger over 100,000 money rows (worst keystroke)", f"{max(times):.0f} ms", "≤ 100 ms")
+    line("filter-as-you-type, ledger over 100,000 money rows (worst keystroke)", f"{max(times):.0f} ms", "≤ 100 ms",
+         max(times) <= 100)
     assignments = window.show_screen("assignments").list_panel  # type: ignore[attr-defined]
     times = []
     for text in ("た", "たか", "𠮷", "課1"):
@@ -147,14 +151,21 @@ def in_process(office_path: Path) -> None:
         assignments.apply_filter()
         app.processEvents()
         times.append((time.perf_counter() - start) * 1000)
-    line("filter-as-you-type, staff list (worst keystroke)", f"{max(times):.0f} ms", "≤ 100 ms")
+    line("filter-as-you-type, staff list (worst keystroke)", f"{max(times):.0f} ms", "≤ 100 ms", max(times) <= 100)
     audit_panel = window.show_screen("audit_log").list_panel  # type: ignore[attr-defined]
-    audit_panel.filter_edit.setText("髙﨑")
-    start = time.perf_counter()
-    audit_panel.apply_filter()
-    app.processEvents()
-    line("filter, audit log of 1,000,000 entries (one search)", f"{(time.perf_counter() - start) * 1000:.0f} ms",
-         "≤ 100 ms; known to miss, see docs/architecture-notes.md")
+    # A two-character name typed into the trail's filter (the trigram index answers three
+    # characters and more; shorter text goes through its vocabulary), then a number of every length.
+    for label, keystrokes in (("a two-character name", ("髙", "髙﨑", "髙﨑 ", "髙﨑 1")),
+                              ("digits", ("1", "12", "123", "1234"))):
+        times = []
+        for typed in keystrokes:
+            audit_panel.filter_edit.setText(typed)
+            start = time.perf_counter()
+            audit_panel.apply_filter()
+            app.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+        line(f"filter-as-you-type, audit log of 1,000,000 entries, {label} (worst keystroke)",
+             f"{max(times):.0f} ms", "≤ 100 ms", max(times) <= 100)
     window.close()
     office.close()
 
@@ -199,7 +210,7 @@ def forms() -> None:
     one_page = median_ms(lambda: render_f2(data(8)))
     anchor = median_ms(lambda: raw(8, 8))
     line("one form page rendered to PDF", f"{one_page / anchor:.2f} × raw reportlab ({one_page:.0f} ms / {anchor:.0f} ms)",
-         "≤ 2 ×")
+         "≤ 2 ×", one_page / anchor <= 2)
     rows = 1_000 * 13  # about 1,000 pages of the roster
     pages = None
 
@@ -211,7 +222,7 @@ def forms() -> None:
     many = median_ms(batch, repeat=1)
     anchor_many = median_ms(lambda: raw(rows, 13), repeat=1)
     line(f"batch print ({pages} pages of F2)", f"{many / anchor_many:.2f} × raw reportlab ({many / 1000:.1f} s / "
-         f"{anchor_many / 1000:.1f} s)", "≤ 2 ×")
+         f"{anchor_many / 1000:.1f} s)", "≤ 2 ×", many / anchor_many <= 2)
 
 
 if __name__ == "__main__":

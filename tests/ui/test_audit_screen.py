@@ -65,3 +65,16 @@ def test_repository_filters_in_sql_and_pages(context: AppContext) -> None:
     yesterday = date.today() - timedelta(days=1)
     assert context.read(count_audit_entries, where=AuditFilter(date_to=yesterday)) == 0
     assert context.read(count_audit_entries, where=AuditFilter(date_from=date.today(), date_to=date.today())) > 0
+
+
+def test_typing_a_two_character_name_filters_the_trail(qtbot: QtBot, window: MainWindow) -> None:
+    from tests.ui.typing import type_text
+
+    screen = audit_screen(window)
+    everything = screen.model.total()
+    type_text(qtbot, screen.list_panel.filter_edit, "髙﨑")
+    qtbot.waitUntil(lambda: screen.model.query().text == "髙﨑")
+    found = screen.model.loaded_rows()
+    assert 0 < screen.model.total() < everything
+    assert all("髙﨑" in r.summary + r.after_json for r in found)
+    assert screen.list_panel.count_label.text() == f"{screen.model.total():,}件"

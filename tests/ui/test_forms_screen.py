@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import QThreadPool
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -95,3 +97,26 @@ def test_f6_and_blank_f5_from_the_forms_screen(qtbot: QtBot, window: MainWindow)
     assert job is not None
     qtbot.waitUntil(lambda: job.done, timeout=20000)
     assert "指定地域共同活動団体指定申請書" in PdfReader(io.BytesIO(screen.preview.pdf)).pages[0].extract_text()
+
+
+def test_cancel_stops_the_form_between_pages(qtbot: QtBot, window: MainWindow) -> None:
+    """キャンセル reaches the renderer: the job ends cancelled at its first page, nothing is shown."""
+    screen = forms_screen(window)
+    screen.select_form("F2")
+    screen.year_combo.setCurrentIndex(screen.year_combo.findText("令和7年度"))
+    replace_text(qtbot, screen.date_edit, "R7.4.1")
+    # Every worker of the pool is kept busy, so the job waits in the queue until the clerk's
+    # キャンセル has landed: the renderer meets it at its first page, whatever the machine's speed.
+    pool = QThreadPool.globalInstance()
+    release = threading.Event()
+    for _ in range(pool.maxThreadCount()):
+        pool.start(lambda: release.wait(20))
+    try:
+        job = screen.render_preview()
+        assert job is not None
+        job.progress.cancel()  # as the progress dialog's button does
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    assert screen.preview.page_count() == 0
+    assert screen.message_label.text() == "帳票の作成を取り消しました"

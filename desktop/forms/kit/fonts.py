@@ -107,6 +107,9 @@ class FontChain:
         self._widths: dict[str, float] = {}  # character → width at 1 pt
         self._text_widths: dict[str, float] = {}  # text → width at 1 pt
         self._runs: dict[str, list[tuple[str, str]]] = {}
+        # (text, size, width) → wrapped lines, kept by forms.kit.text.wrap: a batch wraps the
+        # same cell values (a job, a period) on every page.
+        self.wrapped: dict[tuple[str, float, float], tuple[str, ...]] = {}
 
     def font_for(self, char: str) -> str | None:
         if char in self._cache:

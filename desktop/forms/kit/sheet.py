@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,6 +21,10 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop.forms.kit.fonts import MINCHO, NO_SOURCE, FontChain, Source
 from desktop.forms.kit.text import wrap
 from desktop.i18n import _
+
+# Told (page, pages) as each page is written; the window's render job sets it in its own thread
+# to show progress, and its callback raises to stop a cancelled batch between two pages.
+page_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("page_progress", default=None)
 
 Align = Literal["left", "center", "right"]
 Step = Callable[[Canvas], None]
@@ -258,13 +263,32 @@ class Sheet:
 
     def _row(self, widths: list[float], cell_lines: list[list[str]], sizes: list[float], aligns: list[Align],
              leading: float, padding: float, height: float, grey: float | None, source: Source) -> None:
+        self._cells(self.left, self.y - height, widths, height, grey)
         x = self.left
         for w, lines, size, align in zip(widths, cell_lines, sizes, aligns, strict=True):
-            self.rect(x, self.y - height, w, height, fill_grey=grey)
             text_height = len(lines) * size * leading
             top = self.y - (height - text_height) / 2 + (leading - 1) * size / 2
             self._lines_at(x + padding, top, w - 2 * padding, lines, size, leading, align, source)
             x += w
+
+    def _cells(self, x: float, y: float, widths: list[float], height: float, grey: float | None) -> None:
+        """A table row's ruled cells as one path: one drawing step instead of one per cell (a
+        batch of 600 pages has 20,000 cells)."""
+        def draw(canvas: Canvas) -> None:
+            canvas.setLineWidth(0.6)
+            path = canvas.beginPath()
+            left = x
+            for w in widths:
+                path.rect(left, y, w, height)
+                left += w
+            if grey is not None:
+                canvas.setFillGray(grey)
+                canvas.drawPath(path, stroke=1, fill=1)
+                canvas.setFillGray(0)
+            else:
+                canvas.drawPath(path, stroke=1, fill=0)
+
+        self._add(draw)
 
     # -- output
     def render(self) -> bytes:
@@ -280,7 +304,10 @@ class Sheet:
         canvas.setSubject(self.subject)
         canvas.setCreator("Renkei Desk")
         total = len(self.pages)
+        report = page_progress.get()
         for number, steps in enumerate(self.pages, start=1):
+            if report is not None:
+                report(number, total)
             for step in steps:
                 step(canvas)
             if self.setup.page_numbers:

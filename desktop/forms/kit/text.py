@@ -21,15 +21,23 @@ def tokens(text: str) -> list[str]:
 
 def wrap(text: str, chain: FontChain, size: float, width: float, source: Source = NO_SOURCE) -> list[str]:
     """Lines that each fit `width` points; explicit newlines are kept. Never drops a character."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, chain, size, width, source))
-    return lines
+    key = (text, size, width)
+    cached = chain.wrapped.get(key)
+    if cached is None:
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            lines.extend(_wrap_paragraph(paragraph, chain, size, width, source))
+        cached = chain.wrapped[key] = tuple(lines)
+    return list(cached)
 
 
 def _wrap_paragraph(text: str, chain: FontChain, size: float, width: float, source: Source) -> list[str]:
     if not text:
         return [""]
+    # Most cells fit on one line: widths add up character by character, so a paragraph no
+    # wider than the line is that line (a batch wraps tens of thousands of cells).
+    if chain.width(text, size, source) <= width:
+        return [text]
     lines: list[str] = []
     current: list[str] = []
     current_width = 0.0

@@ -10,7 +10,9 @@ from desktop.store.models.base import Base
 
 class AuditEntry(Base):
     __tablename__ = "audit_entry"
-    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
+    # The screen's filters (revision 0007 adds the last three and the trigram index audit_search).
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"), Index("ix_audit_entry_os_user", "os_user"),
+                      Index("ix_audit_entry_action", "action"), Index("ix_audit_entry_at", "at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[str] = mapped_column(String(32))  # ISO 8601, UTC, microseconds

@@ -32,6 +32,7 @@ class Assignment(Base):
         CheckConstraint("employment_type IN ('permanent', 'fixed_term', 'part_time')", name="employment_type"),
         CheckConstraint("dispatch_form IN ('act_252_17', 'other')", name="dispatch_form"),
         Index("ix_assignment_period", "start_on", "end_on"),
+        Index("ix_assignment_end_on", "end_on"),  # the deadline list's ends still to come (revision 0007)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

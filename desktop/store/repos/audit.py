@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models.audit import AuditEntry
+from desktop.store.repos.audit_search import SEARCH_COUNT_CAP, hit_rows, like_scan
 
 S = TypeVar("S", bound=Select[Any])
 
@@ -58,40 +59,51 @@ def _narrowed(statement: S, where: AuditFilter | None) -> S:
     return statement
 
 
-def _filtered(statement: S, text: str, where: AuditFilter | None = None) -> S:
-    statement = _narrowed(statement, where)
-    if not text:
-        return statement
-    pattern = f"%{text}%"
-    return statement.where(
-        or_(
-            AuditEntry.entity.like(pattern),
-            AuditEntry.summary.like(pattern),
-            AuditEntry.os_user.like(pattern),
-            AuditEntry.action.like(pattern),
-            AuditEntry.after_json.like(pattern),
-        )
-    )
+def _searched(statement: S, session: Session, text: str, where: AuditFilter | None) -> S:
+    """Adds the text search (newest first): through the trigram index when it narrows, by LIKE when
+    the text is one character that starts too many indexed trigrams."""
+    hits = hit_rows(session, text)
+    if hits is None:
+        condition = like_scan(text)
+        return _narrowed(statement.where(condition), where).order_by(AuditEntry.id.desc())
+    # The index leads the join, newest first, so the first rows come without reading the trail.
+    return _narrowed(statement.join_from(hits, AuditEntry, AuditEntry.id == hits.c.id), where).order_by(
+        hits.c.id.desc())
 
 
 def list_audit_entries(session: Session, *, offset: int = 0, limit: int = 200, text: str = "",
                        where: AuditFilter | None = None) -> list[AuditRow]:
     """Newest first."""
-    statement = _filtered(select(AuditEntry), text, where).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+    if text:
+        statement = _searched(select(AuditEntry), session, text, where)
+    else:
+        statement = _narrowed(select(AuditEntry), where).order_by(AuditEntry.id.desc())
     return [
         AuditRow(e.id, e.at, e.os_user, e.entity, e.entity_id, e.action, e.summary, e.before_json, e.after_json)
-        for e in session.scalars(statement)
+        for e in session.scalars(statement.offset(offset).limit(limit))
     ]
 
 
 def count_audit_entries(session: Session, *, text: str = "", where: AuditFilter | None = None) -> int:
-    return int(session.scalar(_filtered(select(func.count(AuditEntry.id)), text, where)) or 0)
+    """The number of entries shown; a text search counts at most SEARCH_COUNT_CAP + 1 matches (the
+    list then pages through that many), since counting a million matches takes most of a second."""
+    if not text:
+        return int(session.scalar(_narrowed(select(func.count(AuditEntry.id)), where)) or 0)
+    found = _searched(select(AuditEntry.id), session, text, where).limit(SEARCH_COUNT_CAP + 1).subquery()
+    return int(session.scalar(select(func.count()).select_from(found)) or 0)
 
 
 def audit_filter_choices(session: Session) -> tuple[list[str], list[str], list[str]]:
-    """The users, entities and actions that occur, for the screen's drop-downs."""
+    """The users, entities and actions that occur, for the screen's drop-downs.
+
+    Each column has an index (revision 0007), so the next value after the last one found is one
+    index seek: a few dozen seeks instead of a DISTINCT that reads a million index entries."""
     def distinct(column: Any) -> list[str]:
-        return [str(v) for v in session.scalars(select(column).distinct().order_by(column))]
+        found: list[str] = []
+        while (value := session.scalar(
+                select(func.min(column)).where(column > found[-1]) if found else select(func.min(column)))) is not None:
+            found.append(str(value))
+        return found
 
     return distinct(AuditEntry.os_user), distinct(AuditEntry.entity), distinct(AuditEntry.action)
 

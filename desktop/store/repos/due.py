@@ -5,10 +5,12 @@ calendar; the choice and order are the domain's (domain.due.select_due)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.contribution import MoneyKind
 from desktop.domain.due import (
     DEFAULT_WITHIN_DAYS,
     DueItem,
@@ -21,6 +23,7 @@ from desktop.domain.wareki import format_wareki
 from desktop.domain.yen import format_yen
 from desktop.i18n import _
 from desktop.store.models.agreement import Agreement, Post
+from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.organisation import Organisation
 from desktop.store.models.organisation_records import (
     OrgContract,
@@ -29,8 +32,9 @@ from desktop.store.models.organisation_records import (
     OrgReportRequest,
 )
 from desktop.store.models.staffing import Assignment, StaffMember
+from desktop.store.repos.agreements import post_label
 from desktop.store.repos.grant_calendar import get_grant_calendar
-from desktop.store.repos.ledger import ledger_fiscal_years, list_ledger, list_money_rows
+from desktop.store.repos.ledger import FAR_FUTURE
 
 ACTIVE_STATES = ("designated", "under_order")
 
@@ -68,17 +72,53 @@ def _organisation_items(session: Session, on: date) -> list[DueItem]:
     return items
 
 
+def _overdue_invoices(on: date) -> Any:
+    """Every overdue invoice of every year with its unpaid part, in one pass over the invoices and
+    payments: payments settle a post/person/year's invoices first due, first paid
+    (domain.contribution.invoice_states), so an invoice's unpaid part is
+    min(amount, invoiced up to and including it − paid)."""
+    key = (MoneyRow.fiscal_year, MoneyRow.post_id, MoneyRow.staff_id)
+
+    def of_kind(kind: MoneyKind) -> Any:
+        return case((MoneyRow.kind == kind.value, MoneyRow.amount_yen), else_=0)
+
+    kinds = MoneyRow.kind.in_((MoneyKind.INVOICE.value, MoneyKind.PAYMENT.value))
+    # Only a group whose invoices due before the day exceed its payments has an overdue invoice
+    # (an exact test), so the window runs over those groups alone.
+    due_before = case((and_(MoneyRow.kind == MoneyKind.INVOICE.value, MoneyRow.due_on < on), MoneyRow.amount_yen),
+                      else_=0)
+    owing = (select(MoneyRow.fiscal_year, MoneyRow.post_id, func.coalesce(MoneyRow.staff_id, 0).label("staff_key"))
+             .where(kinds).group_by(*key)
+             .having(func.sum(due_before) > func.sum(of_kind(MoneyKind.PAYMENT))).subquery("owing"))
+    rows = (
+        select(MoneyRow.id, MoneyRow.kind, MoneyRow.fiscal_year, MoneyRow.post_id, MoneyRow.staff_id,
+               MoneyRow.amount_yen, MoneyRow.due_on, MoneyRow.number,
+               func.sum(of_kind(MoneyKind.PAYMENT)).over(partition_by=key).label("paid"),
+               func.sum(of_kind(MoneyKind.INVOICE)).over(partition_by=key, order_by=(
+                   func.coalesce(MoneyRow.due_on, FAR_FUTURE), MoneyRow.id)).label("running"))
+        .join(owing, and_(owing.c.fiscal_year == MoneyRow.fiscal_year, owing.c.post_id == MoneyRow.post_id,
+                          owing.c.staff_key == func.coalesce(MoneyRow.staff_id, 0)))
+        .where(kinds).subquery("rows")
+    )
+    return (
+        select(rows.c.id, rows.c.fiscal_year, rows.c.staff_id, rows.c.due_on, rows.c.number,
+               func.min(rows.c.amount_yen, rows.c.running - rows.c.paid).label("unpaid"),
+               StaffMember.name, Post.department, Post.job)
+        .select_from(rows)
+        .join(Post, Post.id == rows.c.post_id)
+        .outerjoin(StaffMember, StaffMember.id == rows.c.staff_id)
+        .where(rows.c.kind == MoneyKind.INVOICE.value, rows.c.due_on < on, rows.c.amount_yen > 0,
+               rows.c.running > rows.c.paid)
+    )
+
+
 def _invoice_items(session: Session, on: date) -> list[DueItem]:
-    items = []
-    for year in ledger_fiscal_years(session):
-        for line in list_ledger(session, fiscal_year=year, today=on, overdue_only=True, limit=10_000):
-            for row in list_money_rows(session, fiscal_year=year, post_id=line.post_id, staff_id=line.staff_id, today=on):
-                if row.overdue and row.due_on is not None:
-                    items.append(DueItem(row.due_on, DueKind.INVOICE, _("{who}　{number}　未払 {amount}").format(
-                        who=line.name or line.post_label, number=row.number, amount=format_yen(row.unpaid_part)),
-                        Target("ledger", row.id, str(year.year), line.staff_id),
-                        overdue=True))
-    return items
+    return [
+        DueItem(row.due_on, DueKind.INVOICE, _("{who}　{number}　未払 {amount}").format(
+            who=row.name or post_label(row.department, row.job), number=row.number, amount=format_yen(row.unpaid)),
+            Target("ledger", row.id, str(row.fiscal_year.year), row.staff_id), overdue=True)
+        for row in session.execute(_overdue_invoices(on))
+    ]
 
 
 def _dispatch_items(session: Session, on: date) -> list[DueItem]:

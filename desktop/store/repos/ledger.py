@@ -58,21 +58,30 @@ def _sums(fiscal_year: FiscalYear) -> Any:
     )
 
 
-def _overdue(fiscal_year: FiscalYear, sums: Any, today: date) -> Any:
-    running = func.sum(MoneyRow.amount_yen).over(
-        partition_by=(MoneyRow.post_id, MoneyRow.staff_id),
-        order_by=(func.coalesce(MoneyRow.due_on, FAR_FUTURE), MoneyRow.id))
+def _overdue(fiscal_year: FiscalYear, today: date) -> Any:
+    """Per (post, person): the invoices past due and not settled, and their unpaid parts. The
+    payments' total is a window over the same rows, not a join: joining the grouped sums on a
+    nullable staff_id (IS) left SQLite a nested scan of every group per invoice."""
+    key = (MoneyRow.post_id, MoneyRow.staff_id)
+
+    def of_kind(kind: MoneyKind) -> Any:
+        return case((MoneyRow.kind == kind.value, MoneyRow.amount_yen), else_=0)
+
     invoices = (
-        select(MoneyRow.post_id, MoneyRow.staff_id, MoneyRow.amount_yen, MoneyRow.due_on, running.label("running"))
-        .where(MoneyRow.fiscal_year == fiscal_year, MoneyRow.kind == MoneyKind.INVOICE.value)
+        select(MoneyRow.post_id, MoneyRow.staff_id, MoneyRow.kind, MoneyRow.amount_yen, MoneyRow.due_on,
+               func.sum(of_kind(MoneyKind.INVOICE)).over(partition_by=key, order_by=(
+                   func.coalesce(MoneyRow.due_on, FAR_FUTURE), MoneyRow.id)).label("running"),
+               func.sum(of_kind(MoneyKind.PAYMENT)).over(partition_by=key).label("paid"))
+        .where(MoneyRow.fiscal_year == fiscal_year,
+               MoneyRow.kind.in_((MoneyKind.INVOICE.value, MoneyKind.PAYMENT.value)))
         .subquery("invoices")
     )
-    unpaid_part = func.min(invoices.c.amount_yen, invoices.c.running - sums.c.paid)
+    unpaid_part = func.min(invoices.c.amount_yen, invoices.c.running - invoices.c.paid)
     return (
         select(invoices.c.post_id, invoices.c.staff_id, func.count().label("overdue_count"),
                func.sum(unpaid_part).label("overdue_amount"))
-        .join(sums, and_(sums.c.post_id == invoices.c.post_id, sums.c.staff_id.is_(invoices.c.staff_id)))
-        .where(invoices.c.due_on < today, invoices.c.running > sums.c.paid, invoices.c.amount_yen > 0)
+        .where(invoices.c.kind == MoneyKind.INVOICE.value, invoices.c.due_on < today,
+               invoices.c.running > invoices.c.paid, invoices.c.amount_yen > 0)
         .group_by(invoices.c.post_id, invoices.c.staff_id)
         .subquery("overdue")
     )
@@ -80,7 +89,7 @@ def _overdue(fiscal_year: FiscalYear, sums: Any, today: date) -> Any:
 
 def _ledger_select(fiscal_year: FiscalYear, today: date, text: str, overdue_only: bool) -> Select[Any]:
     groups, sums = _groups(fiscal_year), _sums(fiscal_year)
-    overdue = _overdue(fiscal_year, sums, today)
+    overdue = _overdue(fiscal_year, today)
     statement = (
         select(groups.c.post_id, groups.c.staff_id, Agreement.number, Post.department, Post.job,
                func.coalesce(StaffMember.name, "").label("name"), func.coalesce(StaffMember.reading, "").label("reading"),

@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desktop.i18n import _
 from desktop.printing.catalog import FormRequest
-from desktop.ui.common.background import BackgroundJob, run_in_background
+from desktop.ui.common.background import (
+    BackgroundJob,
+    JobCancelledError,
+    Progress,
+    run_in_background,
+)
 from desktop.ui.common.context import AppContext
 from desktop.ui.preview.pdf_preview import PdfPreview
 
@@ -31,13 +36,23 @@ def render_in_background(context: AppContext, parent: QWidget | None, request: F
                          on_error: Callable[[BaseException], None]) -> BackgroundJob:
     """Builds the PDF off the GUI thread (its own session); results arrive on the GUI thread."""
 
-    def work(_progress: object) -> bytes:
-        from desktop.printing.render import (
-            render_request,  # reportlab loads in the worker, on first print
+    def work(progress: Progress) -> bytes:
+        from desktop.forms.kit.sheet import (
+            page_progress,  # reportlab loads in the worker, on first print
         )
+        from desktop.printing.render import render_request
 
-        with context.office.reader() as session:
-            return render_request(session, request)
+        def report(page: int, pages: int) -> None:
+            progress.report(page, pages, _("{page} / {pages}ページを書き出しています…").format(page=page, pages=pages))
+
+        # Per page, so キャンセル stops a long batch between two pages. The pool thread runs other
+        # jobs later, so the hook is taken off again whatever happens.
+        token = page_progress.set(report)
+        try:
+            with context.office.reader() as session:
+                return render_request(session, request)
+        finally:
+            page_progress.reset(token)
 
     return run_in_background(parent, _("帳票を作成しています…"), work, on_done, on_error)
 
@@ -51,4 +66,8 @@ def preview_form(context: AppContext, parent: QWidget, request: FormRequest, fil
         dialog.preview.set_pdf(pdf, file_name)
         dialog.show()
 
-    return dialog, render_in_background(context, parent, request, show, lambda error: on_error(str(error)))
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, JobCancelledError):  # the clerk's own choice: nothing to say
+            on_error(str(error))
+
+    return dialog, render_in_background(context, parent, request, show, failed)

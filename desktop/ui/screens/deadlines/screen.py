@@ -38,6 +38,8 @@ class DeadlinesScreen(DeadlinesView):
         self.table.itemDoubleClicked.connect(lambda item: self.open_row(item.row()))
         self.open_button.clicked.connect(self.open_selected)
         self.calendar_button.clicked.connect(self.edit_calendar)
+        # Column widths from the first rows only: measuring 1,400 overdue lines took 70 ms.
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.refresh()
 
     def refresh(self) -> None:

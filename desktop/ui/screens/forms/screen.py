@@ -18,7 +18,7 @@ from desktop.store.repos.organisation_records import record_choices
 from desktop.store.repos.organisations import list_organisations
 from desktop.store.repos.staffing import assignment_fiscal_years
 from desktop.store.repos.town import get_town_profile
-from desktop.ui.common.background import BackgroundJob
+from desktop.ui.common.background import BackgroundJob, JobCancelledError
 from desktop.ui.common.context import AppContext
 from desktop.ui.preview.preview_dialog import render_in_background
 from desktop.ui.screens.forms.view import FormsView
@@ -149,6 +149,9 @@ class FormsScreen(FormsView):
             text = "\n".join(p.message for p in error.problems)
         elif isinstance(error, (MissingGlyphError, FormOverflowError)):
             text = str(error)
+        elif isinstance(error, JobCancelledError):
+            self.message_label.ok(_("帳票の作成を取り消しました"))
+            return
         else:
             text = _("帳票を作成できませんでした: {error}").format(error=error)
         self.message_label.error(text)

@@ -13,7 +13,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from desktop.domain.codes import CodeError, parse_local_gov_code
+from desktop.domain.codes import CodeError
+from desktop.domain.local_governments import parse_known_local_gov_code
 from desktop.i18n import _
 from desktop.store import audit, backup, migrate
 from desktop.store.db import APPLICATION_ID, OfficeError, classify_fault, inspect_office_file
@@ -30,7 +31,7 @@ def run_demo(db: Path, *, town_code: str | None = None, town_name: str | None = 
     from desktop.store.demo import DEMO_TOWN, demo_town
 
     try:
-        code = parse_local_gov_code(town_code) if town_code else None
+        code = parse_known_local_gov_code(town_code) if town_code else None
     except CodeError as error:
         print(str(error), file=sys.stderr)
         return 1

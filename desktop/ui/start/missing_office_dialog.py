@@ -92,6 +92,7 @@ class MissingOfficeDialog(QDialog):
         profile_intro.setWordWrap(True)
         profile_layout.addWidget(profile_intro)
         profile_layout.addWidget(self.profile_form)
+        profile_layout.addStretch(1)
         profile_buttons = QHBoxLayout()
         profile_buttons.addStretch(1)
         profile_buttons.addWidget(self.back_button)

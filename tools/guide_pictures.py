@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--lang", default="ja", choices=("ja", "en"))
     parser.add_argument("--only", nargs="*", default=None, help="picture names to refresh")
+    parser.add_argument("--out", type=Path, default=None, help="another folder (tests)")
     args = parser.parse_args(argv)
     # A fixed folder, so the paths in the pictures stay the same from one refresh to the next.
     home = Path(tempfile.gettempdir()) / "renkei-guide"
@@ -175,11 +176,11 @@ def main(argv: list[str] | None = None) -> int:
 
         app, _settings, _language = prepare_application(sys.argv[:1], args.lang)
         i18n.set_language(args.lang)
-        out = ROOT / "desktop" / "guide" / "pictures" / args.lang
+        out = args.out or ROOT / "desktop" / "guide" / "pictures" / args.lang
         for name, take in shots(out, Path(folder)):
             if args.only is None or name in args.only:
                 path = take()
-                print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+                print(f"{path}  {path.stat().st_size // 1024} KB")
         for window in app.topLevelWidgets():
             window.close()
     finally:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QMainWindow, QTextBrowser, QWidget
 
 from desktop.i18n import _, current_language
@@ -21,15 +21,27 @@ def guide_path(language: str | None = None) -> Path:
     return wanted if wanted.is_file() else folder / "ja" / "guide.md"
 
 
+class GuideBrowser(QTextBrowser):
+    """Pictures (1280 px wide) are scaled down to the window's width instead of scrolling sideways."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # Qt override
+        resource = super().loadResource(kind, name)
+        if kind == QTextDocument.ResourceType.ImageResource.value and isinstance(resource, QByteArray | bytes):
+            image = QImage.fromData(resource)
+            limit = max(400, self.viewport().width() - 40)
+            if not image.isNull() and image.width() > limit:
+                return image.scaledToWidth(limit, Qt.TransformationMode.SmoothTransformation)
+            return image
+        return resource
+
+
 class GuideWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("使い方 — 連携デスク"))
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(True)
-        self.browser.setOpenExternalLinks(False)
+        self.browser = GuideBrowser()
+        self.browser.setOpenLinks(False)  # _follow decides: inside the guide, or the system browser
         self.browser.anchorClicked.connect(self._follow)
-        self.browser.setOpenLinks(False)
         self.setCentralWidget(self.browser)
         self.path = guide_path(language)
         self.browser.setSource(QUrl.fromLocalFile(str(self.path)), QTextDocument.ResourceType.MarkdownResource)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -102,6 +103,8 @@ class MissingOfficeDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(choices)
         self.pages.addWidget(profile_page)
+        self.pages.currentChanged.connect(self._fit_page)
+        self._fit_page(0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         # Only a button already inside the dialog can be its default.
@@ -117,6 +120,13 @@ class MissingOfficeDialog(QDialog):
             self.reject()
         else:
             self.accept()
+
+    def _fit_page(self, current: int) -> None:
+        """A stacked widget is as tall as its tallest page; the hidden page should not count."""
+        for index in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
+            self.pages.widget(index).setSizePolicy(policy, policy)
+        self.adjustSize()
 
     def create_empty(self) -> None:
         profile = self.profile_form.checked_profile()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import i18n
@@ -66,11 +66,13 @@ def test_every_screen_and_tab_speaks_english(english_window: MainWindow, demo_of
     assert not problems, "\n".join(problems)
 
 
-def _dialogs(context: AppContext, office_path: Path) -> Iterator[QDialog]:
+def _dialogs(context: AppContext, office_path: Path) -> Iterator[QWidget]:
     from desktop.ui.backups.restore_dialog import RestoreDialog, restorer_without_window
     from desktop.ui.backups.settings_dialog import BackupSettingsDialog
     from desktop.ui.common.import_dialog import ImportDialog
     from desktop.ui.exchange.export_dialog import ExportDialog
+    from desktop.ui.help.about_dialog import AboutDialog
+    from desktop.ui.help.guide_window import GuideWindow
     from desktop.ui.preview.preview_dialog import PreviewDialog
     from desktop.ui.screens.agreements.agreement_import import AGREEMENT_IMPORT
     from desktop.ui.screens.agreements.dialogs import AmendmentDialog, PostDialog
@@ -80,7 +82,7 @@ def _dialogs(context: AppContext, office_path: Path) -> Iterator[QDialog]:
     from desktop.ui.screens.organisations.dialogs import DecisionDialog as RecordDialog
     from desktop.ui.screens.organisations.organisation_import import ORGANISATION_IMPORT
     from desktop.ui.screens.organisations.record_specs import RECORD_SPECS
-    from desktop.ui.start.missing_office_dialog import MissingOfficeDialog
+    from desktop.ui.start.missing_office_dialog import MissingOfficeDialog, StartChoice
 
     yield AmendmentDialog()
     yield PostDialog(lambda *_args: None)
@@ -95,6 +97,11 @@ def _dialogs(context: AppContext, office_path: Path) -> Iterator[QDialog]:
     yield ExportDialog(context)
     yield PreviewDialog(i18n._("帳票"))
     yield MissingOfficeDialog("")
+    welcome = MissingOfficeDialog("", office=office_path, first_start=True)
+    welcome.choose(StartChoice.NEW_EMPTY)  # the town profile page
+    yield welcome
+    yield AboutDialog(context.office)
+    yield GuideWindow()
 
 
 def test_every_dialog_speaks_english(qtbot: QtBot, english: None, context: AppContext,

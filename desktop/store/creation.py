@@ -37,7 +37,7 @@ def _remove_leftovers(temporary: Path) -> None:
 
 def create_office_file(path: Path, *, demo: bool, make_folder: bool = False,
                        town: TownProfile | None = None, seed: int = 0) -> Path:
-    """A new office file at `path` (the demo office B町 when demo=True; an empty office with
+    """A new office file at `path` (the demo office デモ町 when demo=True; an empty office with
     `town` as its profile otherwise, when given); returns the resolved path.
 
     A missing folder is refused (a mistyped path) unless make_folder, which the window passes

@@ -6,7 +6,7 @@ from it; everything else (labels, buttons, check boxes, group titles, tab titles
 placeholders, tooltips, window titles, menu actions) is the program's own words. A label may
 still quote data (an organisation's name in its detail panel): `strip_data` removes each text
 stored in the office file, every 和暦 date and yen amount, and examples the English text quotes
-on purpose in double quotes (what is typed or printed in Japanese: "様", "B町総第123号")
+on purpose in double quotes (what is typed or printed in Japanese: "様", "デモ町総第123号")
 before Japanese is looked for.
 """
 

@@ -7,21 +7,16 @@ code, the name and, when given, the prefecture field. The list is bundled data
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from desktop.domain.local_governments import LocalGovernment, local_governments
 from desktop.i18n import _
 
-CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-
 
 def _model(parent: QLineEdit) -> QStringListModel:
-    entries = local_governments()
-    model = QStringListModel([entry.label() + " " + entry.kana for entry in entries], parent)
-    for row, entry in enumerate(entries):
-        model.setData(model.index(row, 0), entry.code, CODE_ROLE)
-    return model
+    """`131199 東京都 板橋区 イタバシク`: the code first, so a chosen line names its entry."""
+    return QStringListModel([entry.label() + " " + entry.kana for entry in local_governments()], parent)
 
 
 def attach_local_gov_completer(code_edit: QLineEdit | None, name_edit: QLineEdit | None,
@@ -49,15 +44,16 @@ def attach_local_gov_completer(code_edit: QLineEdit | None, name_edit: QLineEdit
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
 
-        def chosen(index: QModelIndex, completer: QCompleter = completer) -> None:
-            code = index.data(CODE_ROLE) or str(index.data()).split(" ", 1)[0]
-            entry = by_code.get(code)
-            if entry is not None:
-                # QLineEdit writes the whole completion after this signal: fill once it has.
-                QTimer.singleShot(0, lambda: fill(entry))
-
-        completer.activated[QModelIndex].connect(chosen)
         edit.setCompleter(completer)
+
+        def chosen(text: str) -> None:
+            # Connected after setCompleter, so this runs once the line edit has taken the whole
+            # completion text: the fields are then set to the entry's parts.
+            entry = by_code.get(text.split(" ", 1)[0])
+            if entry is not None:
+                fill(entry)
+
+        completer.activated[str].connect(chosen)  # type: ignore[index]  # the text overload
         edit.setToolTip(_("団体名か全国地方公共団体コードの一部を入力すると、公式の一覧から選べます"))
         completers.append(completer)
     return completers

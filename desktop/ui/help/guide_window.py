@@ -24,7 +24,7 @@ def guide_path(language: str | None = None) -> Path:
 class GuideBrowser(QTextBrowser):
     """Pictures (1280 px wide) are scaled down to the window's width instead of scrolling sideways."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # Qt override
         resource = super().loadResource(kind, name)
         if kind == QTextDocument.ResourceType.ImageResource.value and isinstance(resource, QByteArray | bytes):
             image = QImage.fromData(resource)

@@ -31,8 +31,9 @@ def install_help_menu(window: QMainWindow, context: AppContext) -> None:
     def show_about() -> None:
         from desktop.ui.help.about_dialog import AboutDialog
 
-        window.about_dialog = AboutDialog(context.office, window)  # type: ignore[attr-defined]
-        window.about_dialog.open()  # window-modal without a nested loop: never waits offscreen
+        dialog = AboutDialog(context.office, window)
+        window.about_dialog = dialog  # type: ignore[attr-defined]  # kept for tests and reuse
+        dialog.open()  # window-modal without a nested loop: never waits offscreen
 
     about.triggered.connect(show_about)
     menu.addAction(about)

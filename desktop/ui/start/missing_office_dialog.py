@@ -82,6 +82,7 @@ class MissingOfficeDialog(QDialog):
         choices_layout.addStretch(1)
         choices_layout.addLayout(row)
 
+        self.pages = QStackedWidget()
         self.profile_form = TownProfileForm()
         self.back_button = QPushButton(_("戻る(&B)"))
         self.create_button = QPushButton(_("この内容で作成(&C)"))
@@ -100,7 +101,6 @@ class MissingOfficeDialog(QDialog):
         profile_buttons.addWidget(self.create_button)
         profile_layout.addLayout(profile_buttons)
 
-        self.pages = QStackedWidget()
         self.pages.addWidget(choices)
         self.pages.addWidget(profile_page)
         self.pages.currentChanged.connect(self._fit_page)
@@ -125,7 +125,9 @@ class MissingOfficeDialog(QDialog):
         """A stacked widget is as tall as its tallest page; the hidden page should not count."""
         for index in range(self.pages.count()):
             policy = QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
-            self.pages.widget(index).setSizePolicy(policy, policy)
+            page = self.pages.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.adjustSize()
 
     def create_empty(self) -> None:

@@ -52,6 +52,7 @@ class AboutDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = QPushButton(_("コピー(&C)"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.details.text()))

@@ -48,3 +48,13 @@ def test_the_demo_code_is_fictional_but_accepted() -> None:
     assert int(DEMO_LOCAL_GOV_CODE[5]) == check_digit(DEMO_LOCAL_GOV_CODE[:5])
     assert find_local_government(DEMO_LOCAL_GOV_CODE) is None
     assert parse_known_local_gov_code(DEMO_LOCAL_GOV_CODE) == DEMO_LOCAL_GOV_CODE
+
+
+def test_a_town_profile_with_such_a_code_is_refused_on_its_field() -> None:
+    from desktop.domain.town import TownProfile, validate_town_profile
+
+    profile = TownProfile(name="Y村", prefecture="東京都", local_gov_code="134031", mayor_title="村長", mayor_name="x")
+    problems = validate_town_profile(profile)
+    assert [p.field for p in problems] == ["local_gov_code"] and "ありません" in problems[0].message
+    assert validate_town_profile(TownProfile(name="板橋区", prefecture="東京都", local_gov_code="131199",
+                                             mayor_title="区長", mayor_name="x")) == []

@@ -125,6 +125,9 @@ def test_demo_for_another_town_from_the_cli(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     bad = run_cli("demo", "--db", str(tmp_path / "x.renkei"), "--town-code", "132013", "--town-name", "X村")
     assert bad.returncode == 1 and "検査数字" in bad.stderr
+    unknown = run_cli("demo", "--db", str(tmp_path / "y.renkei"), "--town-code", "134031", "--town-name", "Y村")
+    assert unknown.returncode == 1 and "地方公共団体はありません" in unknown.stderr  # right digit, no such body
+    assert not (tmp_path / "y.renkei").exists()
     exported = run_cli("export", "--db", str(office), "--fiscal-year", "2025", "--out", str(tmp_path))
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "R07_132012_C村_連携.zip").exists()

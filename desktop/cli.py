@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(parser, suppress=False)
     verbs = parser.add_subparsers(dest="verb")
     demo = verbs.add_parser("demo", help=_("デモ事務所を作成する"))
-    demo.add_argument("--town-code", default=None, help=_("全国地方公共団体コード（省略すると B町 の 131016）"))
+    demo.add_argument("--town-code", default=None, help=_("全国地方公共団体コード（省略すると デモ町 の 990001）"))
     demo.add_argument("--town-name", default=None, help=_("団体名（例: C村）"))
     _common(demo, suppress=True)
     check = verbs.add_parser("check", help=_("事務ファイルを検査する"))

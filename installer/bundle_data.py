@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Package data the app finds through importlib.resources (desktop/paths.py) or, for Alembic,
 # beside desktop/store/migrate.py. Every file under these folders travels, as in a wheel.
-DATA_DIRS = ("desktop/resources", "desktop/locale", "desktop/store/migrations")
+DATA_DIRS = ("desktop/resources", "desktop/locale", "desktop/store/migrations", "desktop/guide")
 
 _SKIPPED_SUFFIXES = (".pyc", ".mo")  # .mo: compiled fresh by compile_catalogs, never stale
 

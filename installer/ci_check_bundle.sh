@@ -41,7 +41,7 @@ done
 GUI="$WORK/RenkeiDesk/RenkeiDesk"
 cp tests/store/fixtures/office-0001.renkei "$WORK/elsewhere/old.renkei"
 printf '%s\r\n%s\r\n' "$("$PY" -c "from desktop.importing.templates import ROSTER_COLUMNS as c; print(','.join(c))")" \
-  $'A県B町第1号,辻\U000e0102 葛\U000e0100西,つじ かつらにし,保健師,任期付職員,自治法派遣,健康福祉課／保健師,R7.4.1,令和8年3月31日' \
+  $'A県デモ町第1号,辻\U000e0102 葛\U000e0100西,つじ かつらにし,保健師,任期付職員,自治法派遣,健康福祉課／保健師,R7.4.1,令和8年3月31日' \
   > "$WORK/elsewhere/ivs.csv"
 
 # The checkout must not be what makes the bundle work: hide it while the bundle runs.
@@ -60,7 +60,7 @@ fail() { echo "bundle: $*" >&2; exit 1; }
 cat check-en.txt
 grep -q "Integrity check" check-en.txt || fail "--lang en check did not speak English"
 LC_ALL=C.UTF-8 grep -q -P '[\x{3040}-\x{30ff}\x{4e00}-\x{9fff}]' check-en.txt && fail "--lang en check printed Japanese"
-"${BARE[@]}" "$RD" print F1 --db demo.renkei --id A県B町第1号 --out f1.pdf
+"${BARE[@]}" "$RD" print F1 --db demo.renkei --id A県デモ町第1号 --out f1.pdf
 # Names with variation sequences: fontTools reads the fonts' format-14 cmaps inside the bundle.
 "${BARE[@]}" "$RD" import roster ivs.csv --db demo.renkei
 "${BARE[@]}" "$RD" print F2 --db demo.renkei --fiscal-year 2025 --out f2.pdf

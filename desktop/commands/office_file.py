@@ -13,7 +13,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from desktop.domain.codes import CodeError, parse_local_gov_code
+from desktop.domain.codes import CodeError
+from desktop.domain.local_governments import parse_known_local_gov_code
 from desktop.i18n import _
 from desktop.store import audit, backup, migrate
 from desktop.store.db import APPLICATION_ID, OfficeError, classify_fault, inspect_office_file
@@ -24,17 +25,17 @@ LOW_SPACE_BYTES = 4 * 1024 * 1024
 
 
 def run_demo(db: Path, *, town_code: str | None = None, town_name: str | None = None) -> int:
-    """The demo office in a new file: B町, or another town (code and name given) whose figures
+    """The demo office in a new file: デモ町, or another town (code and name given) whose figures
     differ, seeded by its code. An existing non-empty file is refused, never overwritten."""
     from desktop.store.creation import create_office_file
-    from desktop.store.demo import DEMO_TOWN, demo_town
+    from desktop.store.demo import demo_seed, demo_town
 
     try:
-        code = parse_local_gov_code(town_code) if town_code else None
+        code = parse_known_local_gov_code(town_code) if town_code else None
     except CodeError as error:
         print(str(error), file=sys.stderr)
         return 1
-    seed = int(code) - int(DEMO_TOWN.local_gov_code) if code else 0
+    seed = demo_seed(code)
     path = create_office_file(db, demo=True, town=demo_town(code, town_name), seed=seed)
     print(_("デモ事務所を作成しました: {path}").format(path=path))
     return 0

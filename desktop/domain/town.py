@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from desktop.domain.codes import CodeError, parse_local_gov_code
+from desktop.domain.codes import CodeError
+from desktop.domain.local_governments import parse_known_local_gov_code
 from desktop.domain.problems import Problem
 from desktop.i18n import N_, _
 
@@ -94,7 +95,7 @@ def validate_town_profile(profile: TownProfile) -> list[Problem]:
     if not profile.prefecture.strip():
         problems.append(Problem("prefecture", _("都道府県名を入力してください")))
     try:
-        parse_local_gov_code(profile.local_gov_code)
+        parse_known_local_gov_code(profile.local_gov_code)
     except CodeError as error:
         problems.append(Problem("local_gov_code", str(error)))
     if not profile.mayor_title.strip():

@@ -41,7 +41,7 @@ def era_prefix(fiscal_year: FiscalYear) -> str:
 
 
 def file_name(fiscal_year: FiscalYear, town_code: str, town_name: str, *, encrypted: bool) -> str:
-    """'R07_131016_B町_連携.zip' (or '.zip.enc' when encrypted); the name is for people, the
+    """'R07_990001_デモ町_連携.zip' (or '.zip.enc' when encrypted); the name is for people, the
     manifest inside is what counts."""
     safe_name = "".join(c for c in town_name if c not in '\\/:*?"<>|' and c.isprintable()) or "town"
     return f"{era_prefix(fiscal_year)}_{town_code}_{safe_name}_連携" + (ENCRYPTED_SUFFIX if encrypted else ZIP_SUFFIX)

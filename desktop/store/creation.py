@@ -37,7 +37,8 @@ def _remove_leftovers(temporary: Path) -> None:
 
 def create_office_file(path: Path, *, demo: bool, make_folder: bool = False,
                        town: TownProfile | None = None, seed: int = 0) -> Path:
-    """A new office file at `path` (the demo office B町 when demo=True); returns the resolved path.
+    """A new office file at `path` (the demo office デモ町 when demo=True; an empty office with
+    `town` as its profile otherwise, when given); returns the resolved path.
 
     A missing folder is refused (a mistyped path) unless make_folder, which the window passes
     once the clerk has seen the path and chosen to create an office there.
@@ -106,6 +107,11 @@ def _build(temporary: Path, *, demo: bool, town: TownProfile | None, seed: int) 
 
             with office.transaction() as session:
                 build_demo_office(session, town=town or DEMO_TOWN, seed=seed)
+        elif town is not None:  # a new empty office with the profile asked at the welcome
+            from desktop.store.services.town import update_town_profile
+
+            with office.transaction() as session:
+                update_town_profile(session, profile=town)
     finally:
         office.close()
         with contextlib.suppress(OSError):

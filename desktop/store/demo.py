@@ -1,4 +1,5 @@
-"""The demo office: B町 under A県 as in the ministry's model agreement; grows as features land."""
+"""The demo office: デモ町 under A県 (the ministry's model agreement names the parties A県 and B町);
+a fictional town, marked デモ, with a code that names no local government; grows as features land."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.agreement import MODEL_POLICY_AFFAIRS, AgreementDraft, AgreementTerms
 from desktop.domain.contribution import MoneyKind, MoneyRowDraft
 from desktop.domain.fiscal_year import FiscalYear
+from desktop.domain.local_governments import DEMO_LOCAL_GOV_CODE
 from desktop.domain.staffing import AssignmentDraft, DispatchForm, EmploymentType
 from desktop.domain.town import TownCategory, TownProfile
 from desktop.store.models.agreement import Field
@@ -21,16 +23,16 @@ from desktop.store.services.staffing import save_assignment
 from desktop.store.services.town import update_town_profile
 
 DEMO_TOWN = TownProfile(
-    name="B町",
+    name="デモ町",
     prefecture="A県",
-    # A valid code (check digit 6) for a fictional town; real towns enter their own.
-    local_gov_code="131016",
+    # Passes the check digit, names no local government (see domain/local_governments.py).
+    local_gov_code=DEMO_LOCAL_GOV_CODE,
     category=TownCategory.TOWN_VILLAGE,
-    mayor_title="B町長",
+    mayor_title="デモ町長",
     mayor_name="髙﨑 𠮷太郎",
-    document_prefix="B町総",
+    document_prefix="デモ町総",
 )
-DEMO_AGREEMENT_NUMBER = "A県B町第1号"
+DEMO_AGREEMENT_NUMBER = "A県デモ町第1号"
 
 # (department, job)
 DEMO_POSTS = (("健康福祉課", "保健師"), ("子育て支援課", "保育士"), ("税務課", "徴収担当"), ("建設課", "用地担当"))
@@ -51,10 +53,16 @@ DEMO_STAFF = (
 
 
 def demo_town(town_code: str | None = None, town_name: str | None = None) -> TownProfile:
-    """B町, or another town with its own code and name (for trying the prefecture's side)."""
+    """デモ町, or another town with its own code and name (for trying the prefecture's side)."""
     name = town_name or DEMO_TOWN.name
     return dataclasses.replace(DEMO_TOWN, name=name, local_gov_code=town_code or DEMO_TOWN.local_gov_code,
                                mayor_title=f"{name}長", document_prefix=f"{name}総")
+
+
+def demo_seed(town_code: str | None) -> int:
+    """The seed of another town's figures (build_demo_office): counted from 131016, the demo's code
+    before it became fictional, so each town made with `demo --town-code` keeps its figures."""
+    return int(town_code) - 131016 if town_code and town_code != DEMO_TOWN.local_gov_code else 0
 
 
 def _demo_agreement(fields: dict[str, int], town: str) -> AgreementDraft:
@@ -136,7 +144,7 @@ def _record_money(session: Session, post_ids: list[int], staff_ids: list[int], s
 
 def build_demo_office(session: Session, *, town: TownProfile = DEMO_TOWN, seed: int = 0) -> None:
     """Fills an empty office with the demo data, through the same services a clerk uses;
-    seed 0 gives B町's figures, another seed scales every amount."""
+    seed 0 gives デモ町's figures, another seed scales every amount."""
     update_town_profile(session, profile=town)
     fields = {f.name: f.id for f in session.scalars(select(Field))}
     agreement_id = create_agreement(session, draft=_demo_agreement(fields, town.name)).ids[0]

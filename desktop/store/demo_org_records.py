@@ -42,7 +42,7 @@ LEASE_DAYS_LEFT = 20
 
 REVOKED_ORGANISATION = OrganisationDraft(
     name="旧中川地区振興会", kind=OrganisationKind.REGIONAL, representative_name="中川 昭",
-    address="B町大字中川3番地", area="中川地区", area_detail="大字中川", member_count=4,
+    address="デモ町大字中川3番地", area="中川地区", area_detail="大字中川", member_count=4,
     membership=Membership.GROUPS, contact="0120-000-666", articles_on=date(2016, 4, 1))
 
 DEMO_CALENDAR = GrantCalendar(calc_deadline=date(2026, 12, 4), december_decision=date(2026, 12, 8),
@@ -73,10 +73,10 @@ def build_demo_org_records(session: Session, ids: list[int], *, today: date | No
         date(2026, 7, 15)))
     save_contract(session, org_id=east, record_id=None, draft=NegotiatedContractDraft(
         "東地区集会所の管理業務", 480_000, date(2026, 4, 1), date(2027, 3, 31), date(2026, 3, 25),
-        "B町契約規則第20条第1項第3号"))
+        "デモ町契約規則第20条第1項第3号"))
     save_lease(session, org_id=east, record_id=None, draft=PropertyLeaseDraft(
         "東地区公民館", "2階 会議室1", Decimal("45.50"), "協議会の事務所", date(2025, 9, 1),
-        today + timedelta(days=LEASE_DAYS_LEFT), 0, "B町財産の交換、譲与、無償貸付等に関する条例第4条第1号",
+        today + timedelta(days=LEASE_DAYS_LEFT), 0, "デモ町財産の交換、譲与、無償貸付等に関する条例第4条第1号",
         "会議室1は公民館事業に使われておらず、協議会の使用は平日日中に限られるため", date(2025, 8, 25)))
     save_report_request(session, org_id=east, record_id=None, draft=ReportRequestDraft(
         date(2026, 4, 15), "令和7年度の事業報告書\n令和7年度の収支決算書", date(2026, 6, 30), date(2026, 6, 25),
@@ -89,7 +89,7 @@ def build_demo_org_records(session: Session, ids: list[int], *, today: date | No
     revoked = register_organisation(session, draft=REVOKED_ORGANISATION, registered_on=date(2025, 6, 2)).ids[0]
     apply_for_designation(session, org_id=revoked, application=full_application(
         ordinance, date(2025, 7, 1), ("環境美化",)), today=date(2025, 7, 1))
-    designate(session, org_id=revoked, decision=Designation(date(2025, 8, 1), "B町指定第4号", date(2025, 8, 5)))
+    designate(session, org_id=revoked, decision=Designation(date(2025, 8, 1), "デモ町指定第4号", date(2025, 8, 5)))
     revoke(session, org_id=revoked, revocation=Revocation(
         date(2026, 2, 27), RevocationGround.LOST_REQUIREMENTS,
         "構成員が4団体に減り、残る団体も令和8年3月末で解散することを総会で議決しており、区域の住民を主たる構成員と"

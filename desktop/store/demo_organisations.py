@@ -34,8 +34,8 @@ from desktop.store.services.organisations import (
 )
 
 DEMO_ORDINANCE = OrdinanceTitle(
-    title="B町指定地域共同活動団体の指定等に関する条例", number="令和7年B町条例第11号",
-    rule_title="B町指定地域共同活動団体の指定等に関する条例施行規則", rule_number="令和7年B町規則第28号",
+    title="デモ町指定地域共同活動団体の指定等に関する条例", number="令和7年デモ町条例第11号",
+    rule_title="デモ町指定地域共同活動団体の指定等に関する条例施行規則", rule_number="令和7年デモ町規則第28号",
 )
 
 
@@ -55,24 +55,24 @@ def full_application(ordinance: Ordinance, applied_on: date, activities: Iterabl
 DEMO_ORGANISATIONS = (
     OrganisationDraft(
         name="東小学校区まちづくり協議会", kind=OrganisationKind.REGIONAL, representative_name="髙﨑 𠮷男",
-        address="B町大字東1234番地1（東地区集会所内）", area="東小学校区",
+        address="デモ町大字東1234番地1（東地区集会所内）", area="東小学校区",
         area_detail="大字東、東一丁目、東二丁目、大字新田", member_count=14, membership=Membership.GROUPS,
         contact="0120-000-111", articles_on=date(2019, 4, 20)),
     OrganisationDraft(
         name="中央地区自治会連合会", kind=OrganisationKind.FEDERATION, representative_name="佐々木 和夫",
-        address="B町本町2丁目3番5号", area="中央地区", area_detail="本町一丁目〜三丁目、駅前", member_count=9,
+        address="デモ町本町2丁目3番5号", area="中央地区", area_detail="本町一丁目〜三丁目、駅前", member_count=9,
         membership=Membership.GROUPS, contact="0120-000-222", articles_on=date(2010, 5, 1)),
     OrganisationDraft(
         name="西学区自治会連合会", kind=OrganisationKind.FEDERATION, representative_name="渡邉 美智子",
-        address="B町大字西567番地", area="西小学校区", area_detail="大字西、大字川原、西が丘",
+        address="デモ町大字西567番地", area="西小学校区", area_detail="大字西、大字川原、西が丘",
         member_count=11, membership=Membership.GROUPS, contact="0120-000-333", articles_on=date(2015, 4, 1)),
     OrganisationDraft(
         name="北部地区地域福祉推進会", kind=OrganisationKind.OTHER, representative_name="齋藤 隆",
-        address="B町大字北山89番地", area="北部地区", area_detail="大字北山、大字奥谷", member_count=63,
+        address="デモ町大字北山89番地", area="北部地区", area_detail="大字北山、大字奥谷", member_count=63,
         membership=Membership.RESIDENTS, contact="0120-000-444", articles_on=date(2023, 6, 10)),
     OrganisationDraft(
         name="南山間地域振興会", kind=OrganisationKind.REGIONAL, representative_name="𠮷川 榮一",
-        address="B町大字南谷10番地", area="南地区", area_detail="大字南谷、大字峠", member_count=5,
+        address="デモ町大字南谷10番地", area="南地区", area_detail="大字南谷、大字峠", member_count=5,
         membership=Membership.GROUPS, contact="0120-000-555", articles_on=date(2018, 4, 1)),
 )
 
@@ -84,9 +84,9 @@ def build_demo_organisations(session: Session) -> list[int]:
     today = date(2026, 11, 1)
     ids = [register_organisation(session, draft=d, registered_on=date(2025, 6, 2)).ids[0] for d in DEMO_ORGANISATIONS]
     east, centre, west, north, south = ids
-    for org, number, activities in ((east, "B町指定第1号", ("生活支援", "交流促進", "防災・防犯", "子ども・子育て支援")),
-                                    (centre, "B町指定第2号", ("防災・防犯", "環境美化")),
-                                    (south, "B町指定第3号", ("生活支援", "健康の維持増進"))):
+    for org, number, activities in ((east, "デモ町指定第1号", ("生活支援", "交流促進", "防災・防犯", "子ども・子育て支援")),
+                                    (centre, "デモ町指定第2号", ("防災・防犯", "環境美化")),
+                                    (south, "デモ町指定第3号", ("生活支援", "健康の維持増進"))):
         apply_for_designation(session, org_id=org, application=full_application(ordinance, date(2025, 7, 1), activities),
                               today=today)
         designate(session, org_id=org, decision=Designation(date(2025, 8, 1), number, date(2025, 8, 5),

@@ -12,6 +12,7 @@ from types import TracebackType
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
+from desktop.domain.town import TownProfile
 from desktop.fontfiles import IPAMJ_ENV, set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import config_dir, default_office_path, resources_dir
@@ -79,7 +80,7 @@ def prepare_application(argv: list[str], language: str | None) -> tuple[QApplica
     return app, settings, chosen
 
 
-Chooser = Callable[[Path, str], tuple[StartChoice, Path | None]]
+Chooser = Callable[[Path, str], tuple[StartChoice, Path | TownProfile | None]]
 
 
 def open_or_create_with_demo(db: Path, *, deferred_checks: bool = False, choose: Chooser | None = None) -> Office:
@@ -99,11 +100,12 @@ def open_or_create_with_demo(db: Path, *, deferred_checks: bool = False, choose:
         if choice is StartChoice.QUIT:
             raise StartCancelledError
         if choice is StartChoice.OPEN_OTHER:
-            db = other or db
+            db = other if isinstance(other, Path) else db
             continue
         from desktop.store.creation import create_office_file
 
-        db = create_office_file(db, demo=choice is StartChoice.DEMO, make_folder=True)
+        town = other if isinstance(other, TownProfile) else None  # a new empty office's profile
+        db = create_office_file(db, demo=choice is StartChoice.DEMO, make_folder=True, town=town)
 
 
 class StartCancelledError(Exception):
@@ -117,13 +119,15 @@ def question_text(db: Path, message: str) -> str:
     return message
 
 
-def ask_what_to_do(db: Path, message: str) -> tuple[StartChoice, Path | None]:
-    """The question of a missing office file, asked again until an answer can be acted on."""
+def ask_what_to_do(db: Path, message: str) -> tuple[StartChoice, Path | TownProfile | None]:
+    """The question of a missing office file (the welcome on a first start), asked again until
+    an answer can be acted on; a new empty office comes with its town profile."""
     while True:
-        dialog = MissingOfficeDialog(question_text(db, message))
+        first = db.expanduser().resolve() == default_office_path().resolve()
+        dialog = MissingOfficeDialog(question_text(db, message), office=db, first_start=first)
         dialog.exec()
         if dialog.choice is not StartChoice.OPEN_OTHER:
-            return dialog.choice, None
+            return dialog.choice, dialog.profile
         chosen, _filter = QFileDialog.getOpenFileName(
             None, _("事務ファイルを開く"), str(db.parent if db.parent.is_dir() else Path.home()),
             _("連携デスクの事務ファイル (*.renkei);;すべてのファイル (*)"))

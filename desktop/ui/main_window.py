@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from desktop import __version__
 from desktop.i18n import _
 from desktop.store.backup import backup_if_stale
 from desktop.store.services.change import Change
@@ -94,10 +92,9 @@ class MainWindow(QMainWindow):
 
         install_exchange_menu(self, self.context)
 
-        help_menu = self.menuBar().addMenu(_("ヘルプ(&H)"))
-        about = QAction(_("連携デスクについて(&A)"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        from desktop.ui.help.menu import install_help_menu
+
+        install_help_menu(self, self.context)
 
     def ensure_screen(self, key: str) -> QWidget:
         """The screen for key, created on first use so start-up stays fast."""
@@ -154,14 +151,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("fonts/ipamj_path", path)
         set_ipamj_path(Path(path))
         self.statusBar().showMessage(_("IPAmj明朝: {path}").format(path=path), 8000)
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self, _("連携デスクについて"),
-            _("連携デスク {version}\n連携協約・派遣職員・負担金・特別交付税算定資料を扱う町村向けアプリです。").format(
-                version=__version__
-            ),
-        )
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("main_window/geometry")

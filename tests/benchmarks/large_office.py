@@ -105,7 +105,7 @@ def _add_organisations(session, rng: random.Random) -> None:  # type: ignore[no-
         designated = state in ("designated", "dissolved")
         org = {"id": 10_000 + o, "name": f"{rng.choice(SURNAMES)}第{o}町内会", "kind": rng.choice(["regional", "federation", "other"]),
                "representative_title": "会長", "representative_name": f"{rng.choice(SURNAMES)} {o}",
-               "address": f"B町大字{o}番地", "area": f"第{o % 40}小学校区", "area_detail": "", "member_count": rng.randrange(5, 500),
+               "address": f"デモ町大字{o}番地", "area": f"第{o % 40}小学校区", "area_detail": "", "member_count": rng.randrange(5, 500),
                "membership": "residents", "contact": "", "articles_on": date(2010, 4, 1), "note": "", "state": state,
                "designation_number": f"大規模指定第{o}号" if designated else None,
                "designated_on": date(2025, 8, 1) if designated else None, "notice_on": None}

@@ -185,9 +185,9 @@ def forms() -> None:
 
     def data(count: int) -> RosterFormData:
         lines = tuple(RosterFormLine(f"山田 花子{i}", "やまだ はなこ", "保健師", "任期付職員", "自治法派遣",
-                                     "健康福祉課／保健師", "A県B町第1号", date(2025, 4, 1), date(2026, 3, 31))
+                                     "健康福祉課／保健師", "A県デモ町第1号", date(2025, 4, 1), date(2026, 3, 31))
                       for i in range(count))
-        head = LetterHead("B町総第1号", date(2025, 4, 1), "A県知事", "B町長", "山田 一郎")
+        head = LetterHead("デモ町総第1号", date(2025, 4, 1), "A県知事", "デモ町長", "山田 一郎")
         return RosterFormData(DEMO_TOWN, FiscalYear(2025), head, lines)
 
     def raw(count: int, per_page: int) -> bytes:
@@ -200,7 +200,7 @@ def forms() -> None:
                 canvas.setFont(MINCHO, 8.5)
                 for x, text in enumerate((str(i + 1), f"山田 花子{i}", "やまだ はなこ", "保健師", "任期付職員",
                                           "自治法派遣", "健康福祉課／保健師", "令和7年4月1日〜", "令和8年3月31日",
-                                          "A県B町第1号")):
+                                          "A県デモ町第1号")):
                     canvas.drawString(40 + x * 50, y, text)
                 y -= 20
             canvas.showPage()

@@ -19,7 +19,7 @@ from desktop.domain.staffing import (
     validate_staff,
 )
 
-AGREEMENT = AgreementContext("A県B町第1号", Period(date(2024, 4, 1), date(2027, 3, 31)), frozenset({1, 2}))
+AGREEMENT = AgreementContext("A県デモ町第1号", Period(date(2024, 4, 1), date(2027, 3, 31)), frozenset({1, 2}))
 
 
 def draft(start: date | None = date(2025, 4, 1), end: date | None = date(2026, 3, 31), field_id: int = 1,
@@ -44,7 +44,7 @@ def test_end_before_start() -> None:
 def test_period_outside_the_agreement() -> None:
     problems = validate_assignment(draft(date(2024, 3, 1), date(2025, 3, 31)), AGREEMENT, [])
     assert problems[0].field == "start_on"
-    assert "協約A県B町第1号の派遣期間（令和6年4月1日〜令和9年3月31日）" in problems[0].message
+    assert "協約A県デモ町第1号の派遣期間（令和6年4月1日〜令和9年3月31日）" in problems[0].message
     problems = validate_assignment(draft(date(2026, 4, 1), date(2027, 4, 1)), AGREEMENT, [])
     assert problems[0].field == "end_on"
 

@@ -21,5 +21,5 @@ def test_profile_problems_name_their_fields() -> None:
 
 
 def test_names_are_kept_as_typed() -> None:
-    profile = TownProfile(name="髙﨑町", prefecture="A県", local_gov_code="131016", mayor_name="𠮷田 ①")
+    profile = TownProfile(name="髙﨑町", prefecture="A県", local_gov_code="990001", mayor_name="𠮷田 ①")
     assert validate_town_profile(profile) == []

@@ -17,16 +17,16 @@ from desktop.commands.exchange import ExportOutcome, export_exchange
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.exchange.export import ExportOptions
 from desktop.store.db import open_office
-from desktop.store.demo import DEMO_TOWN, build_demo_office, demo_town
+from desktop.store.demo import build_demo_office, demo_seed, demo_town
 
-# (code, name) of towns with valid check digits; B町 is the demo office itself.
-TOWNS = (("131016", "B町"), ("132012", "C村"), ("132039", "D町"))
+# (code, name) of towns with valid check digits; デモ町 is the demo office itself.
+TOWNS = (("990001", "デモ町"), ("132012", "C村"), ("132039", "D町"))
 
 
-def make_office(folder: Path, code: str = "131016", name: str = "B町") -> Path:
+def make_office(folder: Path, code: str = "990001", name: str = "デモ町") -> Path:
     path = folder / f"{code}.renkei"
     with open_office(path) as office, office.transaction() as session:
-        build_demo_office(session, town=demo_town(code, name), seed=int(code) - int(DEMO_TOWN.local_gov_code))
+        build_demo_office(session, town=demo_town(code, name), seed=demo_seed(code))
     return path
 
 
@@ -65,7 +65,7 @@ def edit_manifest(members: dict[str, bytes], change: Callable[[dict[str, object]
 
 @pytest.fixture(scope="module")
 def b_town_file(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """One real export of the demo office (B町, 令和7年度), made once per module."""
+    """One real export of the demo office (デモ町, 令和7年度), made once per module."""
     folder = tmp_path_factory.mktemp("btown")
     os.environ["RENKEI_DESK_HOME"] = str(folder / "home")
     outcome = export(make_office(folder), folder / "out")

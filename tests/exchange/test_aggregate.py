@@ -47,7 +47,7 @@ def test_round_trip_export_verify_aggregate_for_several_towns(tmp_path: Path, of
     files = [export(office, tmp_path / "usb").path for office in offices.values()]
     out = tmp_path / "summary.xlsx"
     result = aggregate_paths(files, out=out)
-    assert [f.file.town_name for f in result.files] == ["B町", "C村", "D町"]
+    assert [f.file.town_name for f in result.files] == ["C村", "D町", "デモ町"]  # by code; the demo's 990001 last
     assert not result.refused and not result.problems
     assert all(f.chain.status is ChainStatus.FIRST for f in result.files)
     claims = [f.file.claim_yen for f in result.files]
@@ -55,7 +55,7 @@ def test_round_trip_export_verify_aggregate_for_several_towns(tmp_path: Path, of
     assert result.claim_yen == sum(claims)
     book = openpyxl.load_workbook(out)
     sheet = book["集計"]
-    assert [sheet.cell(row=r, column=2).value for r in range(2, 5)] == ["B町", "C村", "D町"]
+    assert [sheet.cell(row=r, column=2).value for r in range(2, 5)] == ["C村", "D町", "デモ町"]  # by code; the demo's 990001 last
     assert sheet.cell(row=5, column=1).value == "合計" and sheet.cell(row=5, column=4).value == sum(claims)
     persons = book["職員別負担金"]
     assert persons.max_row - 1 == sum(len(f.file.persons) for f in result.files)
@@ -64,8 +64,8 @@ def test_round_trip_export_verify_aggregate_for_several_towns(tmp_path: Path, of
 
 
 def test_same_town_and_year_twice_keeps_the_newest(tmp_path: Path, offices: dict[str, Path]) -> None:
-    older = export(offices["131016"], tmp_path / "first").path
-    newer = export(offices["131016"], tmp_path / "second").path
+    older = export(offices["990001"], tmp_path / "first").path
+    newer = export(offices["990001"], tmp_path / "second").path
     result = aggregate_paths([newer, older], out=tmp_path / "s.xlsx")
     counted = [f for f in result.files if f.counted]
     assert [f.path for f in counted] == [newer]
@@ -75,9 +75,9 @@ def test_same_town_and_year_twice_keeps_the_newest(tmp_path: Path, offices: dict
 
 
 def test_a_new_file_continues_the_chain_received_last_time(tmp_path: Path, offices: dict[str, Path]) -> None:
-    first = export(offices["131016"], tmp_path / "a").path
+    first = export(offices["990001"], tmp_path / "a").path
     assert aggregate_paths([first]).files[0].chain.status is ChainStatus.FIRST
-    second = export(offices["131016"], tmp_path / "b", 2024).path
+    second = export(offices["990001"], tmp_path / "b", 2024).path
     result = aggregate_paths([second])
     assert result.files[0].chain.status is ChainStatus.CONTINUES and not result.problems
     again = aggregate_paths([first, second])
@@ -85,16 +85,16 @@ def test_a_new_file_continues_the_chain_received_last_time(tmp_path: Path, offic
 
 
 def test_a_rewritten_history_is_flagged(tmp_path: Path, offices: dict[str, Path]) -> None:
-    first = export(offices["131016"], tmp_path / "a").path
+    first = export(offices["990001"], tmp_path / "a").path
     aggregate_paths([first])
-    rewrite_history(offices["131016"], 3)
-    second = export(offices["131016"], tmp_path / "b").path
+    rewrite_history(offices["990001"], 3)
+    second = export(offices["990001"], tmp_path / "b").path
     result = aggregate_paths([second], out=tmp_path / "s.xlsx")
     verdict = result.files[0].chain
     assert verdict.status is ChainStatus.REWRITTEN and "書き換えられています" in verdict.detail
     assert result.problems
     state = json.loads(prefecture_state_path().read_text(encoding="utf-8"))
-    assert len(state["towns"]["131016"]) == 1                      # the suspicious head is not remembered
+    assert len(state["towns"]["990001"]) == 1                      # the suspicious head is not remembered
     book = openpyxl.load_workbook(io.BytesIO((tmp_path / "s.xlsx").read_bytes()))
     assert book["集計"].cell(row=2, column=9).value == "履歴の書換えの疑い"
 
@@ -108,7 +108,7 @@ def test_cli_aggregate_json_and_refusals(tmp_path: Path, offices: dict[str, Path
     result = run_cli("aggregate", *files, "--out", str(out), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert [t["town_name"] for t in data["towns"]] == ["B町", "C村", "D町"]
+    assert [t["town_name"] for t in data["towns"]] == ["C村", "D町", "デモ町"]  # by code; the demo's 990001 last
     assert data["totals"]["claim_yen"] == sum(t["claim_yen"] for t in data["towns"])
     assert all(t["chain"] == "first" for t in data["towns"])
     with_broken = run_cli("aggregate", *files, str(broken), "--out", str(out))
@@ -125,6 +125,9 @@ def test_demo_for_another_town_from_the_cli(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     bad = run_cli("demo", "--db", str(tmp_path / "x.renkei"), "--town-code", "132013", "--town-name", "X村")
     assert bad.returncode == 1 and "検査数字" in bad.stderr
+    unknown = run_cli("demo", "--db", str(tmp_path / "y.renkei"), "--town-code", "134031", "--town-name", "Y村")
+    assert unknown.returncode == 1 and "地方公共団体はありません" in unknown.stderr  # right digit, no such body
+    assert not (tmp_path / "y.renkei").exists()
     exported = run_cli("export", "--db", str(office), "--fiscal-year", "2025", "--out", str(tmp_path))
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "R07_132012_C村_連携.zip").exists()

@@ -49,7 +49,7 @@ def test_replaced_text_always_encodes_and_keeps_what_cp932_holds(text: str) -> N
 
 def test_cp932_csv_without_confirmation_never_writes_question_marks() -> None:
     with pytest.raises(Exception, match="𠮷"):
-        people_csv([["A県B町第1号", "課 係", "𠮷田 花子", "保育士", "", "", "", "", 0]], "cp932")
+        people_csv([["A県デモ町第1号", "課 係", "𠮷田 花子", "保育士", "", "", "", "", 0]], "cp932")
 
 
 def _rename_watanabe(office_path: Path) -> None:

@@ -14,9 +14,9 @@ from desktop.exports.ledger_xlsx import YEN_FORMAT, ledger_workbook
 
 
 def test_workbook_has_yen_numbers_frozen_header_and_totals() -> None:
-    rows = [("A県B町第1号", "健康福祉課／保健師", "髙﨑 美咲", "たかさき みさき", LedgerTotals(5_600_000, 5_600_000, 5_000_000, 1), 1, 600_000),
+    rows = [("A県デモ町第1号", "健康福祉課／保健師", "髙﨑 美咲", "たかさき みさき", LedgerTotals(5_600_000, 5_600_000, 5_000_000, 1), 1, 600_000),
             ("=HYPERLINK(\"x\")", "+cmd", "@SUM(A1)", "-1", LedgerTotals(1, 2, 3, 0), 0, 0)]
-    data = ledger_workbook(FiscalYear(2025), "B町", rows, created=datetime(2026, 1, 1))
+    data = ledger_workbook(FiscalYear(2025), "デモ町", rows, created=datetime(2026, 1, 1))
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet.freeze_panes == "A2"
     assert sheet.title == "令和7年度"

@@ -35,7 +35,7 @@ def with_member(members: dict[str, bytes], name: str, content: bytes) -> dict[st
 
 
 def test_the_untouched_file_verifies(b_town_file: bytes) -> None:
-    assert verify_bytes(b_town_file).town_name == "B町"
+    assert verify_bytes(b_town_file).town_name == "デモ町"
 
 
 @pytest.mark.parametrize("member", ["data.json", "people.csv", "summary.xlsx", "F4.pdf", "data.schema.json"])
@@ -83,7 +83,7 @@ def test_an_unknown_format_version(b_town_file: bytes) -> None:
 def test_not_an_exchange_file_at_all(b_town_file: bytes) -> None:
     refused(rebuild_zip({"hello.txt": b"hi"}), "manifest.json がありません")
     refused(b"", "zipファイルではありません")
-    refused("氏名,所属\n𠮷田,B町\n".encode(), "zipファイルではありません")
+    refused("氏名,所属\n𠮷田,デモ町\n".encode(), "zipファイルではありません")
     refused(b_town_file[: len(b_town_file) // 2], "zip")
     refused(b"PK\x05\x06" + bytes(18), "zip")
 
@@ -91,7 +91,7 @@ def test_not_an_exchange_file_at_all(b_town_file: bytes) -> None:
 def test_a_wrong_passphrase(b_town_file: bytes) -> None:
     sealed = encrypt(b_town_file, "正しい合言葉")
     refused(sealed, "パスフレーズが違います", "違う合言葉")
-    assert verify_bytes(sealed, "正しい合言葉").town_code == "131016"
+    assert verify_bytes(sealed, "正しい合言葉").town_code == "990001"
 
 
 @pytest.mark.parametrize("name", ["../evil.txt", "data/../../evil.txt", "/etc/passwd", "C:evil.txt",
@@ -155,7 +155,7 @@ def test_data_of_the_wrong_shape_with_matching_checksums(b_town_file: bytes) -> 
 def test_cli_refuses_with_a_message_and_writes_nothing(tmp_path: Path, b_town_file: bytes) -> None:
     members = read_zip(b_town_file)
     cases = {
-        "changed.zip": rebuild_zip({**members, "data.json": members["data.json"].replace(b"B", b"X", 1)}),
+        "changed.zip": rebuild_zip({**members, "data.json": members["data.json"].replace(b"990001", b"990002", 1)}),
         "climb.zip": rebuild_zip({**members, "../../evil.txt": b"x"}),
         "text.zip": b"not a zip at all",
     }

@@ -33,13 +33,13 @@ def test_a_full_stick_leaves_no_half_file(tmp_path: Path) -> None:
     office = make_office(tmp_path)
     stick = tmp_path / "stick"
     stick.mkdir()
-    (stick / "R07_131016_B町_連携.zip").write_bytes(b"last year's good file")
+    (stick / "R07_990001_デモ町_連携.zip").write_bytes(b"last year's good file")
     result = subprocess.run([sys.executable, "-c", FULL_DISK, "export", "--db", str(office), "--fiscal-year", "2025",
                              "--out", str(stick)], capture_output=True, text=True, env=os.environ.copy(), check=False)
     assert result.returncode == 1
     assert "保存できませんでした" in result.stderr and "Traceback" not in result.stderr
-    assert sorted(p.name for p in stick.iterdir()) == ["R07_131016_B町_連携.zip"]      # no .part left
-    assert (stick / "R07_131016_B町_連携.zip").read_bytes() == b"last year's good file"
+    assert sorted(p.name for p in stick.iterdir()) == ["R07_990001_デモ町_連携.zip"]      # no .part left
+    assert (stick / "R07_990001_デモ町_連携.zip").read_bytes() == b"last year's good file"
 
 
 def test_a_removed_stick_is_named(tmp_path: Path) -> None:

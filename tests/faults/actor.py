@@ -21,7 +21,7 @@ def import_loop(office_path: Path, workdir: Path, first: int) -> None:
 
     number = first
     while True:
-        rows = [f"A県B町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.6.10,令和7年度,{1000 + i},I{number}-{i},,kill test"
+        rows = [f"A県デモ町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.6.10,令和7年度,{1000 + i},I{number}-{i},,kill test"
                 for i in range(IMPORT_ROWS)]
         source = workdir / f"import-{number}.csv"
         source.write_text("\r\n".join([HEADER, *rows]) + "\r\n", encoding="utf-8")

@@ -15,7 +15,7 @@ import pytest
 from tests.faults.disk import fill, listing, read_only, run_cli, small_disk
 
 PAYMENTS = "協約番号,派遣先ポスト,氏名,区分,日付,会計年度,金額,番号,期日,摘要\r\n" + "".join(
-    f"A県B町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.6.{day},令和7年度,{day * 1000},支出第{day}号,,ディスク試験\r\n"
+    f"A県デモ町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.6.{day},令和7年度,{day * 1000},支出第{day}号,,ディスク試験\r\n"
     for day in range(1, 21))
 
 

@@ -27,7 +27,7 @@ def digest(path: Path) -> str:
 
 
 def print_f1(office: Path, out: Path) -> object:
-    return run_cli("print", "F1", "--db", office, "--id", "A県B町第1号", "--out", out)
+    return run_cli("print", "F1", "--db", office, "--id", "A県デモ町第1号", "--out", out)
 
 
 def assert_refused(result: object, expected: str) -> None:

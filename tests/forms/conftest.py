@@ -30,10 +30,10 @@ def strip_dates(pdf: bytes) -> bytes:
 
 def agreement_data(partner: str = "A県") -> AgreementFormData:
     return AgreementFormData(
-        town=DEMO_TOWN, number="A県B町第1号", title="専門人材の確保及び派遣に関する連携協約", partner=partner,
+        town=DEMO_TOWN, number="A県デモ町第1号", title="専門人材の確保及び派遣に関する連携協約", partner=partner,
         concluded_on=date(2024, 3, 25),
-        terms=AgreementTerms(policy_affairs=("B町において不足する専門人材の採用に関する事務",
-                                             "B町において不足する専門人材の派遣に関する事務"),
+        terms=AgreementTerms(policy_affairs=("デモ町において不足する専門人材の採用に関する事務",
+                                             "デモ町において不足する専門人材の派遣に関する事務"),
                              problem="母子保健", expertise="保健師", field_ids=(1,), staff_count=2,
                              assigned_affairs="母子保健", dispatch_start=date(2024, 4, 1),
                              dispatch_end=date(2027, 3, 31), recruitment_cost_bearer=partner,
@@ -45,8 +45,8 @@ def agreement_data(partner: str = "A県") -> AgreementFormData:
 def roster_data(count: int, name: str = "髙﨑 美咲", mayor: str = DEMO_TOWN.mayor_name) -> RosterFormData:
     lines = tuple(
         RosterFormLine(f"{name}{i}", "たかさき みさき", "保健師", "任期付職員", "自治法派遣", "健康福祉課／保健師",
-                       "A県B町第1号", date(2025, 4, 1), date(2026, 3, 31))
+                       "A県デモ町第1号", date(2025, 4, 1), date(2026, 3, 31))
         for i in range(1, count + 1)
     )
-    head = LetterHead("B町総第123号", date(2025, 4, 1), "A県知事", DEMO_TOWN.mayor_title, mayor)
+    head = LetterHead("デモ町総第123号", date(2025, 4, 1), "A県知事", DEMO_TOWN.mayor_title, mayor)
     return RosterFormData(DEMO_TOWN, FiscalYear(2025), head, lines)

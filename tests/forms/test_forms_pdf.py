@@ -18,9 +18,9 @@ def text_of(pdf: bytes) -> list[str]:
 
 def test_f1_text_matches_the_agreement() -> None:
     (page,) = text_of(render_f1(agreement_data()))
-    for expected in ("専門人材の確保及び派遣に関する連携協約", "A県及びB町は、地方自治法", "第252条の2第1項",
+    for expected in ("専門人材の確保及び派遣に関する連携協約", "A県及びデモ町は、地方自治法", "第252条の2第1項",
                      "第一条", "第五条", "派遣期間は令和6年4月から令和9年3月までとする。", "令和6年3月25日",
-                     "A県知事", "B町長", "髙﨑", "1/1"):
+                     "A県知事", "デモ町長", "髙﨑", "1/1"):
         assert expected in page.replace("\n", ""), expected
 
 
@@ -55,7 +55,7 @@ def test_long_roster_repeats_the_header_and_numbers_pages() -> None:
     for number, page in enumerate(pages, start=1):
         assert "氏名／ふりがな" in page and "派遣期間" in page, f"header on page {number}"
         assert f"{number}/{len(pages)}" in page
-    assert "B町総第123号" in pages[0] and "B町総第123号" not in pages[1]
+    assert "デモ町総第123号" in pages[0] and "デモ町総第123号" not in pages[1]
     everything = "".join(pages)
     assert all(f"髙﨑 美咲{i}" in everything for i in range(1, 61))
     assert "計 60名" in pages[-1]
@@ -89,7 +89,7 @@ def test_f3_lists_sums_and_marks_overdue(office) -> None:  # type: ignore[no-unt
         data = contribution_form_data(session, fiscal_year=FiscalYear(2025), document_number="7",
                                       issued_on=date(2026, 6, 1), today=date(2026, 11, 24))
     (page,) = text_of(render_f3(data))
-    assert "令和7年度 負担金支払状況一覧" in page and "B町総第7号" in page
+    assert "令和7年度 負担金支払状況一覧" in page and "デモ町総第7号" in page
     assert "渡邊 健一" in page and "※延滞 1件 600,000円" in page
     assert "10,900,630" in page and "10,300,630" in page
 
@@ -110,9 +110,9 @@ def test_f4_lists_lines_total_and_exclusions(office) -> None:  # type: ignore[no
         data = claim_form_data(session, fiscal_year=FiscalYear(2025), document_number="125")
     (page,) = text_of(render_f4(data))
     flat = page.replace("\n", "")
-    for expected in ("令和7年度 特別交付税算定資料", "131016", "町村", "令和6年8月23日", "× 0.5",
+    for expected in ("令和7年度 特別交付税算定資料", "990001", "町村", "令和6年8月23日", "× 0.5",
                      "2,800,000", "1,450,315", "4,250,315", "二年目以降", "自治法派遣以外",
-                     "このポストの派遣初年度は令和6年度です", "B町総第125号", "令和8年6月1日", "B町長"):
+                     "このポストの派遣初年度は令和6年度です", "デモ町総第125号", "令和8年6月1日", "デモ町長"):
         assert expected in flat, expected
     assert "作成中の資料" not in flat
 

@@ -54,19 +54,19 @@ def assert_all(printed: str, *expected: str) -> None:
 
 
 def test_f8_report_request(session: Session) -> None:
-    assert_all(render(session, "F8", CENTRE), "報告徴収書", "B町総第45号", "中央地区自治会連合会　会長　佐々木 和夫　様",
-               "地方自治法第260条の49第10項", "令和7年度の総会の開催状況", "令和8年9月30日", "B町長", "髙﨑 𠮷太郎")
+    assert_all(render(session, "F8", CENTRE), "報告徴収書", "デモ町総第45号", "中央地区自治会連合会　会長　佐々木 和夫　様",
+               "地方自治法第260条の49第10項", "令和7年度の総会の開催状況", "令和8年9月30日", "デモ町長", "髙﨑 𠮷太郎")
     (report,) = [r for r in list_records(session, REPORT, org_id=EAST)]
     assert_all(render(session, "F8", EAST, report.id), "令和7年度の事業報告書", "令和8年6月30日")
 
 
 def test_f9_improvement_order_with_deadline_and_appeal_notice(session: Session) -> None:
     assert_all(render(session, "F9", CENTRE), "改善命令書", "地方自治法第260条の49第11項", "総会を開催し",
-               "令和8年12月25日", "B町指定第2号", "（教示）", "審査請求", "6か月以内")
+               "令和8年12月25日", "デモ町指定第2号", "（教示）", "審査請求", "6か月以内")
 
 
 def test_f10_revocation_with_its_ground_and_appeal_notice(session: Session) -> None:
-    assert_all(render(session, "F10", REVOKED), "指定地域共同活動団体指定取消通知書", "旧中川地区振興会", "B町指定第4号",
+    assert_all(render(session, "F10", REVOKED), "指定地域共同活動団体指定取消通知書", "旧中川地区振興会", "デモ町指定第4号",
                "令和8年2月27日", "第260条の49第12項", "要件を欠き、改善を期待できないことが明らか", "（教示）")
 
 
@@ -84,7 +84,7 @@ def test_f12_lease_contract_prints_the_para_8_and_9_conditions(session: Session)
 
 def test_f13_negotiated_contract_reason(session: Session) -> None:
     assert_all(render(session, "F13", EAST), "随意契約理由書", "東地区集会所の管理業務", "480,000円",
-               "令和8年4月1日から令和9年3月31日まで", "地方自治法第260条の49第6項", "B町契約規則第20条第1項第3号",
+               "令和8年4月1日から令和9年3月31日まで", "地方自治法第260条の49第6項", "デモ町契約規則第20条第1項第3号",
                "特定地域共同活動")
 
 

@@ -51,8 +51,8 @@ def test_every_registry_entry_resolves() -> None:
 
 def test_f5_prefilled_for_the_counter(session: Session) -> None:
     printed = text(render_request(session, FormRequest("F5", org_id=WEST)))
-    for expected in ("指定地域共同活動団体指定申請書", "西学区自治会連合会", "渡邉 美智子", "B町長", "令和8年10月20日",
-                     "地方自治法第260条の49第2項", "B町指定地域共同活動団体の指定等に関する条例（令和7年B町条例第11号）",
+    for expected in ("指定地域共同活動団体指定申請書", "西学区自治会連合会", "渡邉 美智子", "デモ町長", "令和8年10月20日",
+                     "地方自治法第260条の49第2項", "デモ町指定地域共同活動団体の指定等に関する条例（令和7年デモ町条例第11号）",
                      "■交流促進", "□生活支援", "主たる事務所の所在地第3条", "解散第10条", "□誓約書", "■定款・規約"):
         assert squeeze(expected) in printed, expected
 
@@ -67,9 +67,9 @@ def test_f5_blank_leaves_everything_to_fill_in(session: Session) -> None:
 def test_f6_designation_prints_number_dates_activities_and_names_outside_jis(session: Session) -> None:
     pdf = render_request(session, FormRequest("F6", org_id=EAST, document_number="45"))
     printed = text(pdf)
-    for expected in ("指定地域共同活動団体指定通知書", "B町総第45号", "東小学校区まちづくり協議会 会長 髙﨑 𠮷男 様",
-                     "B町指定第1号", "令和7年8月1日", "令和7年8月5日", "生活支援、交流促進、防災・防犯、子ども・子育て支援",
-                     "毎年度、活動状況を報告すること。", "B町長 髙﨑 𠮷太郎", "令和7年7月1日付けで申請"):
+    for expected in ("指定地域共同活動団体指定通知書", "デモ町総第45号", "東小学校区まちづくり協議会 会長 髙﨑 𠮷男 様",
+                     "デモ町指定第1号", "令和7年8月1日", "令和7年8月5日", "生活支援、交流促進、防災・防犯、子ども・子育て支援",
+                     "毎年度、活動状況を報告すること。", "デモ町長 髙﨑 𠮷太郎", "令和7年7月1日付けで申請"):
         assert squeeze(expected) in printed, expected
     assert "（教示）" in printed  # conditions were attached
     assert strip_dates(pdf) == strip_dates(render_request(session, FormRequest("F6", org_id=EAST, document_number="45")))
@@ -78,7 +78,7 @@ def test_f6_designation_prints_number_dates_activities_and_names_outside_jis(ses
 def test_f6_refusal_prints_the_reasons_and_the_appeal_notice(session: Session) -> None:
     printed = text(render_request(session, FormRequest("F6", org_id=NORTH)))
     for expected in ("指定地域共同活動団体不指定通知書", "指定しないこととした", "規約に構成員の資格の定めがなく",
-                     "（教示）", "3か月以内に、B町長に対して審査請求", "6か月以内に、B町を被告として"):
+                     "（教示）", "3か月以内に、デモ町長に対して審査請求", "6か月以内に、デモ町を被告として"):
         assert squeeze(expected) in printed, expected
     assert "指定番号" not in printed
 
@@ -94,7 +94,7 @@ def test_f7_lists_the_organisations_designated_in_the_year(session: Session) -> 
     printed = text(render_request(session, FormRequest("F7", fiscal_year=FiscalYear(2025),
                                                        issued_on=date(2026, 6, 1))))
     assert squeeze("令和7年度 指定地域共同活動団体の活動及び支援の状況") in printed and "第260条の49第4項" in printed
-    for expected in ("B町指定第1号", "東小学校区まちづくり協議会", "B町指定第2号", "B町指定第3号", "令和8年3月31日 解散",
+    for expected in ("デモ町指定第1号", "東小学校区まちづくり協議会", "デモ町指定第2号", "デモ町指定第3号", "令和8年3月31日 解散",
                      "活動資金の助成（円）", "行政財産の貸付け", "随意契約による委託"):
         assert squeeze(expected) in printed, expected
     assert "北部地区" not in printed and "西学区" not in printed
@@ -118,9 +118,9 @@ def test_orgs_and_print_from_the_command_line(tmp_path: Path) -> None:
     rows = {r["name"]: r for r in json.loads(listed.stdout)}
     assert {r["state"] for r in rows.values()} == {"designated", "under_order", "applied", "refused", "dissolved",
                                                   "revoked"}
-    assert rows["東小学校区まちづくり協議会"]["designation_number"] == "B町指定第1号"
+    assert rows["東小学校区まちづくり協議会"]["designation_number"] == "デモ町指定第1号"
     designated = run_cli("orgs", "--db", str(office), "--state", "指定")
-    assert "B町指定第1号" in designated.stdout and "1団体" in designated.stdout
+    assert "デモ町指定第1号" in designated.stdout and "1団体" in designated.stdout
     out = tmp_path / "f6.pdf"
     printed = run_cli("print", "F6", "--org", str(rows["北部地区地域福祉推進会"]["id"]), "--db", str(office),
                       "--out", str(out))

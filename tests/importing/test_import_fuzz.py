@@ -56,7 +56,7 @@ def _payments(session: Session, table: Table) -> int:
 
 
 # Each import with a row the demo office accepts as it stands; the strategies vary from it.
-ROSTER_SEED = ("A県B町第1号", "新人 一", "しんじん はじめ", "保健師", "任期付職員", "自治法派遣", "健康福祉課／保健師",
+ROSTER_SEED = ("A県デモ町第1号", "新人 一", "しんじん はじめ", "保健師", "任期付職員", "自治法派遣", "健康福祉課／保健師",
                "令和8年4月1日", "令和9年3月31日")
 AGREEMENT_SEED = ("第10号", "C県", "令和6年3月1日", "R6.4.1", "R9.3.31", "保健師・保育士")
 IMPORTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Callable[[Session, Table], int]]] = {
@@ -67,7 +67,7 @@ IMPORTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Callable[[Session, Ta
 
 # Cells a clerk might type, values the office knows, and hostile ones.
 _WORDS = [
-    "", "A県B町第1号", "A県B町第9号", "第10号", "A県", "健康福祉課／保健師", "健康福祉課 保健師", "建設課／用地担当",
+    "", "A県デモ町第1号", "A県デモ町第9号", "第10号", "A県", "健康福祉課／保健師", "健康福祉課 保健師", "建設課／用地担当",
     "新設課／係", "髙﨑 美咲", "渡邊 健一", "たかさき みさき", "保健師", "用地", "看護師", "任期付職員", "非常勤職員",
     "自治法派遣", "その他", "支払", "請求", "予算", "戻入", "令和7年4月1日", "R7.4.1", "2026/4/1", "R7.2.30",
     "令和6年度", "令和99999999999999年度", "R99999999999.4.1", "1,234,000円", "99999999999999999999999",
@@ -175,5 +175,5 @@ def test_a_known_good_file_is_imported(demo: Office, tmp_path: Path) -> None:
     """The harness can tell an import from a refusal (else the tests above prove nothing)."""
     rows = [list(ROSTER_SEED)]
     assert _import(demo, tmp_path / "ok.csv", _csv(list(ROSTER_COLUMNS), rows, "cp932"), _roster) == "imported"
-    assert _import(demo, tmp_path / "nul.csv", _csv(list(ROSTER_COLUMNS), [["A県B町第1号", "新\x00人"]], "utf-8"),
+    assert _import(demo, tmp_path / "nul.csv", _csv(list(ROSTER_COLUMNS), [["A県デモ町第1号", "新\x00人"]], "utf-8"),
                    _roster) == "refused"

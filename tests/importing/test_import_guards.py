@@ -25,8 +25,8 @@ from desktop.store.services.import_limits import set_import_amount_limit
 from desktop.store.services.payment_import import import_payments, preview_payments
 from desktop.store.services.roster_import import import_roster, preview_roster
 
-PAYMENT = "A県B町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.7.1,,{amount},,,"
-ROSTER = "A県B町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,{post},R8.4.1,R9.3.31"
+PAYMENT = "A県デモ町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.7.1,,{amount},,,"
+ROSTER = "A県デモ町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,{post},R8.4.1,R9.3.31"
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def write(path: Path, columns: tuple[str, ...], rows: list[str], encoding: str =
 def test_nul_and_other_control_characters_are_refused_with_row_and_column(demo: Office, tmp_path: Path) -> None:
     rows = [ROSTER.format(post="健康福祉課／保健師").replace("髙橋 一", "髙橋\x00一"),
             ROSTER.format(post="健康福祉課／保健師\x1b").replace("髙橋 一", "山本 花"),
-            '"A県B町第1号","新人\t一","しんじん\r\nはじめ",保健師,任期付職員,自治法派遣,健康福祉課／保健師,R8.4.1,R9.3.31']
+            '"A県デモ町第1号","新人\t一","しんじん\r\nはじめ",保健師,任期付職員,自治法派遣,健康福祉課／保健師,R8.4.1,R9.3.31']
     table = read_table(write(tmp_path / "c.csv", ROSTER_COLUMNS, rows, "cp932"))
     assert [p.describe() for p in table.problems] == [
         "2行目 氏名: 制御文字（NUL）が含まれています（3文字目）。タブと改行のほかの制御文字は取り込めません",
@@ -114,7 +114,7 @@ def test_an_unknown_post_lists_near_matches_and_is_created_only_when_asked(demo:
         preview = preview_roster(session, table=table)
     (problem,) = preview.errors
     assert problem.describe() == (
-        "2行目 派遣先ポスト: 派遣先ポスト「健康福祉課／保険師」は協約A県B町第1号にありません（近いもの: 「健康福祉課／保健師」）。"
+        "2行目 派遣先ポスト: 派遣先ポスト「健康福祉課／保険師」は協約A県デモ町第1号にありません（近いもの: 「健康福祉課／保健師」）。"
         "新しいポストなら、取込画面で作成を確認するか、--create-posts を付けて取り込んでください")
     with pytest.raises(ImportRefusedError), demo.transaction() as session:
         import_roster(session, table=table)
@@ -124,22 +124,22 @@ def test_an_unknown_post_lists_near_matches_and_is_created_only_when_asked(demo:
         import_roster(session, table=table, create_posts=True)
     with demo.reader() as session:
         assert len(list_posts(session)) == posts_before + 1
-        assert json.loads(list_audit_entries(session)[0].after_json)["new_posts"] == ["A県B町第1号 健康福祉課／保険師"]
+        assert json.loads(list_audit_entries(session)[0].after_json)["new_posts"] == ["A県デモ町第1号 健康福祉課／保険師"]
 
 
 def test_unknown_agreement_post_person_and_field_name_near_matches(demo: Office, tmp_path: Path) -> None:
-    rows = ["A県B町第１号,健康福祉課／保健師,,支払,R7.7.1,,100,,,",
-            "A県B町第1号,健康福祉課\u3000保健師,,支払,R7.7.1,,100,,,",
-            "A県B町第1号,総務課／事務,,支払,R7.7.1,,100,,,",
-            "A県B町第1号,健康福祉課／保健師,髙崎 美咲,支払,R7.7.1,,100,,,"]
+    rows = ["A県デモ町第１号,健康福祉課／保健師,,支払,R7.7.1,,100,,,",
+            "A県デモ町第1号,健康福祉課\u3000保健師,,支払,R7.7.1,,100,,,",
+            "A県デモ町第1号,総務課／事務,,支払,R7.7.1,,100,,,",
+            "A県デモ町第1号,健康福祉課／保健師,髙崎 美咲,支払,R7.7.1,,100,,,"]
     table = read_table(write(tmp_path / "p.csv", PAYMENT_COLUMNS, rows))
     with demo.reader() as session:
         messages = [p.describe() for p in preview_payments(session, table=table).problems]
         agreements = preview_agreements(session, table=read_table(write(
             tmp_path / "a.csv", AGREEMENT_COLUMNS, ["第10号,C県,,R6.4.1,R9.3.31,保健士"])))
-    assert messages[0] == "2行目 協約番号: 協約番号「A県B町第１号」の協約が登録されていません（近いもの: 「A県B町第1号」）"
+    assert messages[0] == "2行目 協約番号: 協約番号「A県デモ町第１号」の協約が登録されていません（近いもの: 「A県デモ町第1号」）"
     assert messages[1].startswith("3行目 派遣先ポスト:") and "既にある「健康福祉課／保健師」" in messages[1]
-    assert messages[2] == "4行目 派遣先ポスト: 派遣先ポスト「総務課／事務」は協約A県B町第1号にありません"
+    assert messages[2] == "4行目 派遣先ポスト: 派遣先ポスト「総務課／事務」は協約A県デモ町第1号にありません"
     assert messages[3] == "5行目 氏名: 髙崎 美咲さんは「健康福祉課／保健師」に派遣された記録がありません（近いもの: 「髙﨑 美咲」）"
     assert [p.describe() for p in agreements.problems] == ["2行目 分野: 分野「保健士」は分野マスタにありません（近いもの: 「保育士」、「保健師」）"]
 

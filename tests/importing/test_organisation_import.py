@@ -21,8 +21,8 @@ from desktop.store.services.organisation_import import import_organisations, pre
 
 HEADER = ",".join(ORGANISATION_COLUMNS)
 GOOD = [
-    "東町内会,その他,会長,髙﨑 𠮷男,B町大字東1234番地,東小学校区,大字東,１２０人,区域の住民,0120-000-111,平成31年4月20日,",
-    "中央地区自治会連合会,自治会連合会,会長,佐藤 一,B町本町2-3-5,中央地区,本町一丁目〜三丁目,9,団体,,R2.4.1,備考あり",
+    "東町内会,その他,会長,髙﨑 𠮷男,デモ町大字東1234番地,東小学校区,大字東,１２０人,区域の住民,0120-000-111,平成31年4月20日,",
+    "中央地区自治会連合会,自治会連合会,会長,佐藤 一,デモ町本町2-3-5,中央地区,本町一丁目〜三丁目,9,団体,,R2.4.1,備考あり",
 ]
 
 
@@ -55,8 +55,8 @@ def test_shift_jis_is_read(office: Office, tmp_path: Path) -> None:
 def test_one_bad_row_and_nothing_is_written(office: Office, tmp_path: Path) -> None:
     bad = [
         GOOD[0],
-        "西町内会,町内会,会長,,B町西1,西小学校区,,多数,区域の住民,,令和2年13月1日,",
-        "東町内会,その他,会長,山田 太郎,B町東2,東小学校区,,10,,,,",
+        "西町内会,町内会,会長,,デモ町西1,西小学校区,,多数,区域の住民,,令和2年13月1日,",
+        "東町内会,その他,会長,山田 太郎,デモ町東2,東小学校区,,10,,,,",
     ]
     table = read_table(write_csv(tmp_path / "o.csv", bad))
     with pytest.raises(ImportRefusedError) as refused, office.transaction() as session:
@@ -69,7 +69,7 @@ def test_one_bad_row_and_nothing_is_written(office: Office, tmp_path: Path) -> N
 
 
 def test_a_control_character_refuses_the_file_naming_row_and_column(office: Office, tmp_path: Path) -> None:
-    table = read_table(write_csv(tmp_path / "o.csv", [GOOD[0], "北\x00町内会,その他,会長,山田 花子,B町北1,北部地区,,10,,,,"]))
+    table = read_table(write_csv(tmp_path / "o.csv", [GOOD[0], "北\x00町内会,その他,会長,山田 花子,デモ町北1,北部地区,,10,,,,"]))
     with pytest.raises(ImportRefusedError) as refused, office.transaction() as session:
         import_organisations(session, table=table, registered_on=date(2026, 4, 1))
     assert [(p.row, p.column) for p in refused.value.problems] == [(3, "団体名")]

@@ -39,9 +39,9 @@ def line_for(office: Office, name: str, year: int):  # type: ignore[no-untyped-d
 
 def test_amount_spellings_and_shift_jis(demo: Office, tmp_path: Path) -> None:
     rows = [
-        'A県B町第1号,健康福祉課／保健師,髙﨑 美咲,戻入,R8.3.10,,"12,345円",,,旅費精算',
-        "A県B町第1号,健康福祉課／保健師,髙﨑 美咲,請求,2026/6/10,令和8年度,１，５００，０００,A県人第9号,R8.6.30,",
-        "A県B町第1号,健康福祉課／保健師,,予算,,令和8年度,￥3000000,,,ポスト全体の予算",
+        'A県デモ町第1号,健康福祉課／保健師,髙﨑 美咲,戻入,R8.3.10,,"12,345円",,,旅費精算',
+        "A県デモ町第1号,健康福祉課／保健師,髙﨑 美咲,請求,2026/6/10,令和8年度,１，５００，０００,A県人第9号,R8.6.30,",
+        "A県デモ町第1号,健康福祉課／保健師,,予算,,令和8年度,￥3000000,,,ポスト全体の予算",
     ]
     table = read_table(write(tmp_path / "p.csv", rows, "cp932"))
     with demo.reader() as session:
@@ -57,12 +57,12 @@ def test_amount_spellings_and_shift_jis(demo: Office, tmp_path: Path) -> None:
 
 
 def test_payment_in_closing_period_without_year_is_a_warning(demo: Office, tmp_path: Path) -> None:
-    table = read_table(write(tmp_path / "w.csv", ["A県B町第1号,子育て支援課／保育士,渡邊 健一,支払,R8.5.8,,600000,支出第9号,,"]))
+    table = read_table(write(tmp_path / "w.csv", ["A県デモ町第1号,子育て支援課／保育士,渡邊 健一,支払,R8.5.8,,600000,支出第9号,,"]))
     with pytest.raises(ImportRefusedError) as caught, demo.transaction() as session:
         import_payments(session, table=table)
     (problem,) = caught.value.problems
     assert problem.severity is Severity.WARNING and problem.column == "会計年度" and "令和7年度" in problem.message
-    explicit = read_table(write(tmp_path / "e.csv", ["A県B町第1号,子育て支援課／保育士,渡邊 健一,支払,R8.5.8,令和7年度,600000,支出第9号,,"]))
+    explicit = read_table(write(tmp_path / "e.csv", ["A県デモ町第1号,子育て支援課／保育士,渡邊 健一,支払,R8.5.8,令和7年度,600000,支出第9号,,"]))
     with demo.transaction() as session:
         import_payments(session, table=explicit)
     watanabe = line_for(demo, "渡邊 健一", 2025)
@@ -71,13 +71,13 @@ def test_payment_in_closing_period_without_year_is_a_warning(demo: Office, tmp_p
 
 def test_every_bad_row_listed_nothing_written(demo: Office, tmp_path: Path) -> None:
     rows = [
-        "A県B町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.7.1,,100,,,",
-        "A県B町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.7.1,,-100,,,",
-        "A県B町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.7.1,,100.5,,,",
-        "A県B町第1号,健康福祉課／保健師,山田 太郎,支払,R7.7.1,,100,,,",
-        "A県B町第1号,健康福祉課／栄養士,,支払,R7.7.1,,100,,,",
-        "A県B町第1号,健康福祉課／保健師,,振込,R7.2.30,,100,,,",
-        "A県B町第1号,健康福祉課／保健師,,支払,R7.7.1,令和5年度,100,,R7.7.31,",
+        "A県デモ町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.7.1,,100,,,",
+        "A県デモ町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.7.1,,-100,,,",
+        "A県デモ町第1号,健康福祉課／保健師,髙﨑 美咲,支払,R7.7.1,,100.5,,,",
+        "A県デモ町第1号,健康福祉課／保健師,山田 太郎,支払,R7.7.1,,100,,,",
+        "A県デモ町第1号,健康福祉課／栄養士,,支払,R7.7.1,,100,,,",
+        "A県デモ町第1号,健康福祉課／保健師,,振込,R7.2.30,,100,,,",
+        "A県デモ町第1号,健康福祉課／保健師,,支払,R7.7.1,令和5年度,100,,R7.7.31,",
     ]
     table = read_table(write(tmp_path / "bad.csv", rows))
     before = line_for(demo, "髙﨑 美咲", 2025).totals
@@ -99,7 +99,7 @@ def test_cli_import_payments(tmp_path: Path) -> None:
     env = os.environ.copy()
     subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(office)], check=True, env=env,
                    capture_output=True)
-    path = write(tmp_path / "p.csv", ["A県B町第1号,建設課／用地担当,鈴木 一郎,支払,R8.7.24,,\"1,450,315円\",支出第88号,,"], "cp932")
+    path = write(tmp_path / "p.csv", ["A県デモ町第1号,建設課／用地担当,鈴木 一郎,支払,R8.7.24,,\"1,450,315円\",支出第88号,,"], "cp932")
     result = subprocess.run([sys.executable, "-m", "desktop", "import", "payments", str(path), "--db", str(office)],
                             capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr

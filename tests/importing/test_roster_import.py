@@ -21,9 +21,9 @@ from desktop.store.services.roster_import import import_roster, preview_roster
 
 HEADER = ",".join(ROSTER_COLUMNS)
 GOOD_ROWS = [
-    "A県B町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課／保健師２,R7.4.1,令和8年3月31日",
-    "A県B町第1号,山本 花,やまもと はな,保育士,非常勤,その他,子育て支援課/保育士,2026/4/1,2027-03-31",
-    "A県B町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課／保健師２,２０２６年４月１日,R9.3.31",
+    "A県デモ町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課／保健師２,R7.4.1,令和8年3月31日",
+    "A県デモ町第1号,山本 花,やまもと はな,保育士,非常勤,その他,子育て支援課/保育士,2026/4/1,2027-03-31",
+    "A県デモ町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課／保健師２,２０２６年４月１日,R9.3.31",
 ]
 
 
@@ -49,9 +49,9 @@ def test_good_shift_jis_file_is_imported_with_new_posts(demo: Office, tmp_path: 
     # Without the clerk's word the unknown post is an error naming the post it resembles.
     assert {(p.row, p.column) for p in unconfirmed.errors} == {(2, "派遣先ポスト"), (4, "派遣先ポスト")}
     assert "近いもの: 「健康福祉課／保健師」" in unconfirmed.errors[0].message
-    assert unconfirmed.unknown_posts == ["A県B町第1号 健康福祉課／保健師２"]
+    assert unconfirmed.unknown_posts == ["A県デモ町第1号 健康福祉課／保健師２"]
     assert preview.problems == []
-    assert preview.new_posts == ["A県B町第1号 健康福祉課／保健師２"]
+    assert preview.new_posts == ["A県デモ町第1号 健康福祉課／保健師２"]
     assert preview.new_staff == ["髙橋 一", "山本 花"]
     with pytest.raises(ImportRefusedError), demo.transaction() as session:
         import_roster(session, table=table, source="r.csv")
@@ -69,10 +69,10 @@ def test_good_shift_jis_file_is_imported_with_new_posts(demo: Office, tmp_path: 
 def test_every_bad_row_is_listed_and_nothing_written(demo: Office, tmp_path: Path) -> None:
     rows = [
         GOOD_ROWS[0],
-        "A県B町第9号,x,ｙｙ,保健師,任期付,自治法派遣,a,R7.4.1,R6.4.1",
-        "A県B町第1号,髙﨑 美咲,たかさき みさき,保健師,任期付職員,自治法派遣,健康福祉課／保健師,2025/10/1,2026-03-31",
-        "A県B町第1号,鈴木 二郎,すずき じろう,看護師,臨時,県派遣,建設課,令和7年2月30日,",
-        "A県B町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課／保健師,R8.3.1,R8.9.30",
+        "A県デモ町第9号,x,ｙｙ,保健師,任期付,自治法派遣,a,R7.4.1,R6.4.1",
+        "A県デモ町第1号,髙﨑 美咲,たかさき みさき,保健師,任期付職員,自治法派遣,健康福祉課／保健師,2025/10/1,2026-03-31",
+        "A県デモ町第1号,鈴木 二郎,すずき じろう,看護師,臨時,県派遣,建設課,令和7年2月30日,",
+        "A県デモ町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課／保健師,R8.3.1,R8.9.30",
     ]
     table = read_table(write_csv(tmp_path / "bad.csv", rows, "utf-8-sig"))
     with demo.reader() as session:
@@ -86,7 +86,7 @@ def test_every_bad_row_is_listed_and_nothing_written(demo: Office, tmp_path: Pat
     assert (6, "派遣開始日") in found  # overlaps row 2 of the same file
     assert all(p.row != 2 for p in caught.value.problems)
     messages = "\n".join(p.describe() for p in caught.value.problems)
-    assert "3行目 協約番号: 協約番号「A県B町第9号」の協約が登録されていません" in messages
+    assert "3行目 協約番号: 協約番号「A県デモ町第9号」の協約が登録されていません" in messages
     assert "この名簿の2行目" in messages
     with demo.reader() as session:
         assert count_assignments(session) == before
@@ -101,7 +101,7 @@ def test_missing_columns_are_named(demo: Office, tmp_path: Path) -> None:
 
 
 def test_field_outside_agreement_needs_confirmation(demo: Office, tmp_path: Path) -> None:
-    row = "A県B町第1号,山田 太郎,やまだ たろう,技術職員,任期付職員,自治法派遣,建設課／技師,R8.4.1,R9.3.31"
+    row = "A県デモ町第1号,山田 太郎,やまだ たろう,技術職員,任期付職員,自治法派遣,建設課／技師,R8.4.1,R9.3.31"
     table = read_table(write_csv(tmp_path / "w.csv", [row]))
     with pytest.raises(ImportRefusedError) as caught, demo.transaction() as session:
         import_roster(session, table=table, create_posts=True)
@@ -116,7 +116,7 @@ def test_xlsx_roster(demo: Office, tmp_path: Path) -> None:
     sheet.append(list(ROSTER_COLUMNS))
     from datetime import datetime
 
-    sheet.append(["A県B町第1号", "𠮷村 剝", "よしむら はく", "用地", "任期付職員", "自治法派遣", "建設課／用地担当２",
+    sheet.append(["A県デモ町第1号", "𠮷村 剝", "よしむら はく", "用地", "任期付職員", "自治法派遣", "建設課／用地担当２",
                   datetime(2026, 4, 1), datetime(2027, 3, 31)])
     path = tmp_path / "r.xlsx"
     workbook.save(path)
@@ -149,7 +149,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_import_roster(tmp_path: Path) -> None:
     office_path = tmp_path / "cli.renkei"
     assert run_cli("demo", "--db", str(office_path)).returncode == 0
-    bad = run_cli("import", "roster", str(write_csv(tmp_path / "bad.csv", ["A県B町第9号,x,ｘ,,,,,,"], "cp932")),
+    bad = run_cli("import", "roster", str(write_csv(tmp_path / "bad.csv", ["A県デモ町第9号,x,ｘ,,,,,,"], "cp932")),
                   "--db", str(office_path))
     assert bad.returncode == 1
     assert "2行目 協約番号" in bad.stderr and "何も書き込んでいません" in bad.stderr
@@ -161,6 +161,6 @@ def test_cli_import_roster(tmp_path: Path) -> None:
     good = run_cli("import", "roster", good_csv, "--db", str(office_path), "--create-posts")
     assert good.returncode == 0, good.stderr
     assert "2行を取り込みました" in good.stdout and "cp932" in good.stdout
-    assert "作成した派遣先ポスト（1件）:\n  A県B町第1号 健康福祉課／保健師２" in good.stdout
+    assert "作成した派遣先ポスト（1件）:\n  A県デモ町第1号 健康福祉課／保健師２" in good.stdout
     with open_office(office_path) as office, office.reader() as session:
         assert count_assignments(session, text="山本") == 1

@@ -45,11 +45,13 @@ def test_every_resource_catalog_and_migration_is_bundled_at_its_package_path(tmp
     module = bundle_data()
     landed = bundled(module.package_datas(ROOT))
     wanted = set().union(*(package_files(f) for f in
-                           ("desktop/resources", "desktop/locale", "desktop/store/migrations")))
+                           ("desktop/resources", "desktop/locale", "desktop/store/migrations",
+                            "desktop/guide")))
     assert {"desktop/resources/fonts/IPA_Font_License_Agreement_v1.0.txt",
             "desktop/resources/fonts/ipamjm.ttf", "desktop/resources/style.qss",
             "desktop/locale/en/LC_MESSAGES/renkei.po",
-            "desktop/store/migrations/env.py"} <= wanted
+            "desktop/store/migrations/env.py", "desktop/resources/local_governments.csv",
+            "desktop/guide/ja/guide.md", "desktop/guide/pictures/ja/ledger.png"} <= wanted
     assert wanted - landed == set()
     for source, _folder in module.package_datas(ROOT):
         assert Path(source).is_file()

@@ -24,7 +24,7 @@ def main() -> None:
             with office.transaction() as session:
                 update_town_profile(
                     session,
-                    profile=TownProfile(name=f"B町{number}", prefecture="A県", local_gov_code="131016",
+                    profile=TownProfile(name=f"デモ町{number}", prefecture="A県", local_gov_code="990001",
                                         mayor_name="髙﨑"),
                 )
             print(f"saved {number}", flush=True)

@@ -22,7 +22,7 @@ from desktop.store.db import (
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.town import update_town_profile
 
-GOOD = TownProfile(name="髙﨑町", prefecture="A県", local_gov_code="131016", mayor_name="𠮷田 太郎")
+GOOD = TownProfile(name="髙﨑町", prefecture="A県", local_gov_code="990001", mayor_name="𠮷田 太郎")
 
 
 def raw(path: Path) -> sqlite3.Connection:
@@ -50,7 +50,7 @@ def test_profile_round_trip_keeps_names_as_typed(office: Office) -> None:
 
 def test_invalid_profile_writes_nothing(office: Office) -> None:
     with pytest.raises(ValidationError) as caught, office.transaction() as session:
-        update_town_profile(session, profile=TownProfile(name="B町", prefecture="A県",
+        update_town_profile(session, profile=TownProfile(name="デモ町", prefecture="A県",
                                                          local_gov_code="131017", mayor_name="x"))
     assert [p.field for p in caught.value.problems] == ["local_gov_code"]
     with office.reader() as session:

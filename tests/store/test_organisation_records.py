@@ -71,7 +71,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def designated(office: Office, name: str, number: str) -> int:
-    draft = OrganisationDraft(name=name, representative_name="髙﨑 一", address="B町1番地", area=f"{name}区域",
+    draft = OrganisationDraft(name=name, representative_name="髙﨑 一", address="デモ町1番地", area=f"{name}区域",
                               member_count=8, articles_on=date(2020, 4, 1))
     with office.transaction() as session:
         org_id = register_organisation(session, draft=draft, registered_on=date(2025, 6, 1)).ids[0]
@@ -124,7 +124,7 @@ def test_each_record_is_saved_corrected_and_audited(office: Office) -> None:
 def test_a_record_for_an_organisation_not_designated_is_refused(office: Office) -> None:
     with office.transaction() as session:
         org = register_organisation(session, draft=OrganisationDraft(
-            name="未申請の会", representative_name="一", address="B町", area="北", member_count=1),
+            name="未申請の会", representative_name="一", address="デモ町", area="北", member_count=1),
             registered_on=date(2025, 6, 1)).ids[0]
     with pytest.raises(ValidationError, match="指定中"), office.transaction() as session:
         save_report_request(session, org_id=org, record_id=None, draft=ReportRequestDraft(

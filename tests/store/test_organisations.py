@@ -46,7 +46,7 @@ from desktop.store.services.organisations import (
 )
 
 TODAY = date(2026, 11, 1)
-DRAFT = OrganisationDraft(name="𠮷野地区まちづくり協議会", representative_name="髙﨑 一", address="B町大字𠮷野1番地",
+DRAFT = OrganisationDraft(name="𠮷野地区まちづくり協議会", representative_name="髙﨑 一", address="デモ町大字𠮷野1番地",
                           area="𠮷野小学校区", member_count=8, articles_on=date(2020, 4, 1))
 
 
@@ -196,7 +196,7 @@ def test_the_ordinance_is_prefilled_and_edited_with_audit(office: Office) -> Non
     assert "誓約書" in [i.label for i in ordinance.active(ItemKind.ATTACHMENT)]
     pledge = next(i for i in ordinance.active(ItemKind.ATTACHMENT) if i.label == "誓約書")
     with office.transaction() as session:
-        update_ordinance_title(session, heading=OrdinanceTitle("B町条例", "令和7年条例第11号"))
+        update_ordinance_title(session, heading=OrdinanceTitle("デモ町条例", "令和7年条例第11号"))
         save_ordinance_item(session, item_id=pledge.id, draft=OrdinanceItemDraft(ItemKind.ATTACHMENT, "誓約書",
                                                                                  active=False))
         save_ordinance_item(session, item_id=None, draft=OrdinanceItemDraft(ItemKind.ACTIVITY, "地域交通"))
@@ -204,7 +204,7 @@ def test_the_ordinance_is_prefilled_and_edited_with_audit(office: Office) -> Non
         save_ordinance_item(session, item_id=None, draft=OrdinanceItemDraft(ItemKind.ACTIVITY, "生活支援"))
     with office.reader() as session:
         edited = get_ordinance(session)
-        assert edited.citation() == "B町条例（令和7年条例第11号）"
+        assert edited.citation() == "デモ町条例（令和7年条例第11号）"
         assert "誓約書" not in [i.label for i in edited.active(ItemKind.ATTACHMENT)]
         assert "地域交通" in [i.label for i in edited.active(ItemKind.ACTIVITY)]
         entities = list(session.scalars(select(AuditEntry.entity).order_by(AuditEntry.id)))[-3:]

@@ -78,7 +78,7 @@ def test_killed_writer_keeps_every_reported_save(office_path: Path) -> None:
     writer.wait(timeout=30)
     assert last >= 25
     with open_office(office_path) as office, office.reader() as session:
-        saved = int(get_town_profile(session).name.removeprefix("B町"))
+        saved = int(get_town_profile(session).name.removeprefix("デモ町"))
         integrity = session.connection().exec_driver_sql("PRAGMA integrity_check").scalar_one()
     assert integrity == "ok"
     assert saved >= last  # at most the action in flight is lost; reported ones never are

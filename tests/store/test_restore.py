@@ -58,7 +58,7 @@ def test_a_stale_wal_beside_the_old_file_is_not_replayed_into_the_restored_one(o
     left_behind = wal.read_bytes()
     assert left_behind
     keeper.close()  # a clean close folds the WAL in; put it back as a killed process leaves it
-    sql(office_path, "UPDATE town SET name = 'B町'")
+    sql(office_path, "UPDATE town SET name = 'デモ町'")
     wal.write_bytes(left_behind)
     restore_backup(office_path=office_path, backup_path=taken)
     assert scalar(office_path, "SELECT name FROM town") == "D町"

@@ -32,10 +32,12 @@ def context(demo_office: Office) -> AppContext:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, qapp, context: AppContext) -> MainWindow:  # type: ignore[no-untyped-def]
-    install_qt_translator(qapp, "ja")
+def window(qtbot: QtBot, qapp, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    translator = install_qt_translator(qapp, "ja")
     main = MainWindow(context, app_settings())
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    return main
+    yield main
+    if translator is not None:  # Qt's own words in Japanese for this test only (the English walk)
+        qapp.removeTranslator(translator)

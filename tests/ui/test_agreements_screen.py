@@ -27,7 +27,7 @@ def test_register_a_new_agreement(qtbot: QtBot, window: MainWindow, context: App
     qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert "協約番号を入力してください" in screen.form.problem_labels["number"].text()
-    type_text(qtbot, screen.number_edit, "C県B町第1号")
+    type_text(qtbot, screen.number_edit, "C県デモ町第1号")
     type_text(qtbot, screen.partner_edit, "C県")
     type_text(qtbot, screen.concluded_edit, "R7.3.25")
     type_text(qtbot, screen.terms_editor.start_edit, "令和7年4月1日")
@@ -35,7 +35,7 @@ def test_register_a_new_agreement(qtbot: QtBot, window: MainWindow, context: App
     screen.terms_editor.fields_list.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert screen.status_label.text() == "保存しました"
-    agreement_id = context.read(find_agreement_id, number="C県B町第1号")
+    agreement_id = context.read(find_agreement_id, number="C県デモ町第1号")
     detail = context.read(get_agreement, agreement_id=agreement_id)
     assert detail is not None and detail.draft.terms.dispatch_end == date(2028, 3, 31)
     assert screen.model.total() == 2

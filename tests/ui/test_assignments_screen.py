@@ -107,7 +107,7 @@ def test_roster_import_from_the_window(qtbot: QtBot, window: MainWindow, context
     path = tmp_path / "roster.csv"
     path.write_bytes(("\r\n".join([
         ",".join(ROSTER_COLUMNS),
-        "A県B町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課／保健師２,R8.4.1,R9.3.31",
+        "A県デモ町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課／保健師２,R8.4.1,R9.3.31",
     ]) + "\r\n").encode("cp932"))
     dialog = screen.open_import()
     dialog.load(path)
@@ -117,7 +117,7 @@ def test_roster_import_from_the_window(qtbot: QtBot, window: MainWindow, context
     texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
     assert any(t.startswith("2行目 派遣先ポスト") and "近いもの: 「健康福祉課／保健師」" in t for t in texts)
     assert "1件" in dialog.create_check.text()
-    assert "A県B町第1号 健康福祉課／保健師２" in dialog.create_label.text()
+    assert "A県デモ町第1号 健康福祉課／保健師２" in dialog.create_label.text()
     assert "Shift_JIS" in dialog.encoding_label.text()
     dialog.grab().save(str(tmp_path / "import-unknown-post.png"))
     qtbot.mouseClick(dialog.create_check, Qt.MouseButton.LeftButton, pos=dialog.create_check.rect().topLeft() + QPoint(6, 6))
@@ -129,7 +129,7 @@ def test_roster_import_from_the_window(qtbot: QtBot, window: MainWindow, context
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert context.read(count_assignments, text="髙橋") == 1
     assert screen.model.total() == 6
-    assert screen.status_label.text() == "1行を取り込みました（作成した派遣先ポスト: A県B町第1号 健康福祉課／保健師２）"
+    assert screen.status_label.text() == "1行を取り込みました（作成した派遣先ポスト: A県デモ町第1号 健康福祉課／保健師２）"
     assert not dialog.isVisible()
     # The next file starts unconfirmed: the choice is made again for each file.
     again = screen.open_import()
@@ -144,7 +144,7 @@ def test_roster_import_refuses_a_mistyped_post(qtbot: QtBot, window: MainWindow,
     screen = screen_of(window)
     path = tmp_path / "typo.csv"
     path.write_text(",".join(ROSTER_COLUMNS) + "\n"
-                    "A県B町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課 保健師,R8.4.1,R9.3.31\n",
+                    "A県デモ町第1号,髙橋 一,たかはし はじめ,保健師,任期付職員,自治法派遣,健康福祉課 保健師,R8.4.1,R9.3.31\n",
                     encoding="utf-8")
     dialog = screen.open_import()
     dialog.load(path)
@@ -160,7 +160,7 @@ def test_roster_import_refuses_a_mistyped_post(qtbot: QtBot, window: MainWindow,
 def test_roster_import_with_errors_keeps_import_disabled(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     screen = screen_of(window)
     path = tmp_path / "bad.csv"
-    path.write_text(",".join(ROSTER_COLUMNS) + "\nA県B町第9号,x,x,,,,,,\n", encoding="utf-8")
+    path.write_text(",".join(ROSTER_COLUMNS) + "\nA県デモ町第9号,x,x,,,,,,\n", encoding="utf-8")
     dialog = screen.open_import()
     dialog.load(path)
     qtbot.waitUntil(lambda: dialog.problem_list.count() > 0, timeout=10000)

@@ -49,7 +49,7 @@ def test_export_dialog_writes_verifies_and_lists_cp932_problems(
     assert job is not None
     qtbot.waitUntil(lambda: job.done, timeout=30000)
     assert "検証しました" in dialog.status_label.text(), dialog.status_label.text()
-    assert dialog.written == stick / "R06_131016_B町_連携.zip.enc"
+    assert dialog.written == stick / "R06_990001_デモ町_連携.zip.enc"
     assert dialog.written.exists() and "置換" in dialog.details.toPlainText()
 
 
@@ -64,7 +64,7 @@ def test_prefecture_window_side_by_side_and_summary(qtbot: QtBot, tmp_path: Path
     job = window.add_files([*files, broken])
     qtbot.waitUntil(lambda: job.done, timeout=30000)
     assert window.table.rowCount() == 3
-    assert [window.table.item(r, 1).text() for r in range(3)] == ["B町", "C村", "D町"]
+    assert [window.table.item(r, 1).text() for r in range(3)] == ["C村", "D町", "デモ町"]  # by code: the demo's 990001 last
     assert "broken.zip" in window.problems.toPlainText()
     window.table.selectRow(1)
     assert window.persons.rowCount() == len(window.result.files[1].file.persons) > 0

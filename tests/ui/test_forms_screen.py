@@ -34,7 +34,7 @@ def test_preview_f2_navigate_zoom_save_and_print(qtbot: QtBot, window: MainWindo
     assert preview.page_count() == 1
     assert "1ページの帳票を作成しました" in screen.message_label.text()
     text = PdfReader(io.BytesIO(preview.pdf)).pages[0].extract_text()
-    assert "B町総第123号" in text and "令和7年4月1日" in text and "髙﨑 美咲" in text
+    assert "デモ町総第123号" in text and "令和7年4月1日" in text and "髙﨑 美咲" in text
     before = preview.view.zoomFactor()
     preview.zoom_in_button.click()
     assert preview.view.zoomFactor() > before
@@ -70,13 +70,13 @@ def test_a_character_no_font_has_is_reported_not_printed(qtbot: QtBot, window: M
     from desktop.store.services.town import update_town_profile
 
     context.run(update_town_profile, profile=TownProfile(
-        name="B町", prefecture="A県", local_gov_code="131016", mayor_title="B町長", mayor_name="山田\U000F0001"))
+        name="デモ町", prefecture="A県", local_gov_code="990001", mayor_title="デモ町長", mayor_name="山田\U000F0001"))
     screen = forms_screen(window)
     screen.select_form("F2")
     job = screen.render_preview()
     assert job is not None
     qtbot.waitUntil(lambda: job.done, timeout=20000)
-    assert "U+F0001" in screen.message_label.text() and "B町長" in screen.message_label.text()
+    assert "U+F0001" in screen.message_label.text() and "デモ町長" in screen.message_label.text()
     assert screen.preview.page_count() == 0
 
 

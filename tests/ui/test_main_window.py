@@ -48,7 +48,7 @@ def test_bad_code_is_refused_with_a_japanese_message(
     assert "検査数字が正しくありません" in label.text()
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     assert "入力に誤りがあります" in screen.status_label.text()
-    assert context.read(get_town_profile).local_gov_code == "131016"
+    assert context.read(get_town_profile).local_gov_code == "990001"
     replace_text(qtbot, screen.code_edit, "１３１０１６")
     assert not label.isVisible()
 

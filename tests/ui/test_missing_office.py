@@ -15,7 +15,7 @@ from desktop.ui.app import StartCancelledError, open_or_create_with_demo, questi
 from desktop.ui.start.missing_office_dialog import MissingOfficeDialog, StartChoice
 
 
-@pytest.mark.parametrize("choice", list(StartChoice))
+@pytest.mark.parametrize("choice", [c for c in StartChoice if c is not StartChoice.NEW_EMPTY])
 def test_each_button_gives_its_choice(qtbot: QtBot, choice: StartChoice) -> None:
     dialog = MissingOfficeDialog("事務ファイル「x.renkei」が見つかりません。")
     qtbot.addWidget(dialog)
@@ -52,7 +52,7 @@ def test_new_empty_and_demo_choices(tmp_path: Path) -> None:
     zero = tmp_path / "zero.renkei"
     zero.write_bytes(b"")
     with open_or_create_with_demo(zero, choose=choose(StartChoice.DEMO)) as office, office.reader() as session:
-        assert get_town_profile(session).name == "B町"
+        assert get_town_profile(session).name == "デモ町"
     assert "がありません" in asked[0] and "空です" in asked[1]
 
 

@@ -18,9 +18,9 @@ def test_items_are_added_deactivated_and_the_title_saved(qtbot: QtBot, window: M
     assert isinstance(organisations, OrganisationsScreen)
     screen = window.show_screen("ordinance")
     assert isinstance(screen, OrdinanceScreen)
-    replace_text(qtbot, screen.number_edit, "令和7年B町条例第12号")
+    replace_text(qtbot, screen.number_edit, "令和7年デモ町条例第12号")
     assert screen.save_title()
-    assert context.read(get_ordinance).citation().endswith("（令和7年B町条例第12号）")
+    assert context.read(get_ordinance).citation().endswith("（令和7年デモ町条例第12号）")
 
     screen.new_button.click()
     screen.kind_combo.setCurrentIndex(screen.kind_combo.findData(ItemKind.ACTIVITY))

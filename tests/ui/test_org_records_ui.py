@@ -164,7 +164,7 @@ def test_agreement_and_assignment_ends_open_their_screens(qtbot: QtBot, window: 
     assignment = panel.open_row(kinds["派遣期間の終了"])
     assert isinstance(assignment, AssignmentsScreen) and assignment.name_edit.text() == "鈴木 一郎"
     agreement = panel.open_row(kinds["協約の派遣期間の終了"])
-    assert isinstance(agreement, AgreementsScreen) and "A県B町第1号" in agreement.heading.text()
+    assert isinstance(agreement, AgreementsScreen) and "A県デモ町第1号" in agreement.heading.text()
 
 
 def test_a_hidden_panel_catches_up_with_changes_when_shown(qtbot: QtBot, window: MainWindow,

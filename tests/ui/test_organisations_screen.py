@@ -42,7 +42,7 @@ def test_new_application_through_review_to_designation_and_printed_f6(
     assert not designate.isEnabled() and "保存" in designate.toolTip()
     type_text(qtbot, screen.name_edit, "𠮷野地区まちづくり協議会")
     type_text(qtbot, screen.rep_name_edit, "髙﨑 一")
-    type_text(qtbot, screen.address_edit, "B町大字𠮷野1番地")
+    type_text(qtbot, screen.address_edit, "デモ町大字𠮷野1番地")
     type_text(qtbot, screen.area_edit, "𠮷野小学校区")
     screen.member_spin.setValue(12)
     type_text(qtbot, screen.articles_edit, "R2.4.1")
@@ -69,12 +69,12 @@ def test_new_application_through_review_to_designation_and_printed_f6(
     qtbot.waitExposed(dialog)
     assert not dialog.try_accept()  # no designation number yet
     assert dialog.form.problem_labels["number"].isVisible()
-    dialog.set_value("number", "B町指定第9号")
+    dialog.set_value("number", "デモ町指定第9号")
     dialog.set_value("decided_on", "R8.11.2")
     dialog.set_value("notice_on", "R8.11.5")
     assert dialog.try_accept()
     detail = context.read(get_organisation, org_id=org_id)
-    assert detail is not None and detail.state is OrgState.DESIGNATED and detail.designation_number == "B町指定第9号"
+    assert detail is not None and detail.state is OrgState.DESIGNATED and detail.designation_number == "デモ町指定第9号"
     assert "指定しました" in screen.status_label.text()
     assert not designate.isEnabled() and "申請中の団体です（現在: 指定）" in designate.toolTip()
     assert screen.decision_buttons[Action.ORDER_IMPROVEMENT].isEnabled()
@@ -84,7 +84,7 @@ def test_new_application_through_review_to_designation_and_printed_f6(
     assert preview is not None
     qtbot.waitUntil(lambda: preview.isVisible(), timeout=30000)
     text = "".join(PdfReader(io.BytesIO(preview.preview.pdf)).pages[0].extract_text().split())
-    for expected in ("指定地域共同活動団体指定通知書", "B町指定第9号", "𠮷野地区まちづくり協議会", "髙﨑一",
+    for expected in ("指定地域共同活動団体指定通知書", "デモ町指定第9号", "𠮷野地区まちづくり協議会", "髙﨑一",
                      "令和8年11月2日", "令和8年11月5日", "令和8年10月1日付けで申請"):
         assert expected in text, expected
     preview.close()

@@ -77,7 +77,7 @@ def test_backup_settings_move_the_folder(qtbot: QtBot, window: MainWindow, conte
     assert dialog.save()
     (moved,) = backup.list_backups(path)
     assert moved.path.parent.parent == drive
-    assert context.read(get_town_profile).name == "B町"  # the office is still open and usable
+    assert context.read(get_town_profile).name == "デモ町"  # the office is still open and usable
 
 
 def test_at_start_up_a_damaged_office_is_offered_its_newest_good_backup(qtbot: QtBot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from desktop.domain.codes import parse_local_gov_code
+from desktop.domain.local_governments import parse_known_local_gov_code
 from desktop.domain.problems import ValidationError
 from desktop.domain.town import TownProfile, validate_town_profile
 from desktop.store import audit
@@ -22,7 +22,7 @@ def update_town_profile(session: Session, *, profile: TownProfile) -> Change:
     town = session.get(Town, 1) or Town(id=1)
     town.name = profile.name
     town.prefecture = profile.prefecture
-    town.local_gov_code = parse_local_gov_code(profile.local_gov_code)
+    town.local_gov_code = parse_known_local_gov_code(profile.local_gov_code)
     town.category = profile.category.value
     town.mayor_title = profile.mayor_title
     town.mayor_name = profile.mayor_name

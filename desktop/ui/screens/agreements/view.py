@@ -23,6 +23,7 @@ from desktop.i18n import _
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
 from desktop.ui.common.list_panel import ListPanel
+from desktop.ui.common.local_gov_completer import attach_local_gov_completer
 from desktop.ui.common.paged_table_model import PagedTableModel
 from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.screens.agreements.terms_editor import TermsEditor
@@ -68,6 +69,7 @@ class AgreementsView(QWidget):
         self.form = FieldForm(basics_layout)
         self.form.add("number", _("協約番号(&B)"), self.number_edit)
         self.form.add("partner", _("相手方団体(&T)"), self.partner_edit, _("派遣元の都道府県等（例: A県）"))
+        self.partner_completer = attach_local_gov_completer(None, self.partner_edit)
         self.form.add("title", _("件名"), self.title_edit)
         self.form.add("resolution_on", _("議会の議決日"), self.resolution_edit)
         self.form.add("concluded_on", _("締結日"), self.concluded_edit)

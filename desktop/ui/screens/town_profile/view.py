@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.town import TownCategory
 from desktop.i18n import _
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.local_gov_completer import attach_local_gov_completer
 from desktop.ui.common.sequence_text import NameEdit
 from desktop.ui.common.status_label import StatusLabel
 
@@ -51,6 +52,7 @@ class TownProfileView(QWidget):
         self.form.add("mayor_title", _("首長の職名"), self.mayor_title_edit, _("例: B町長"))
         self.form.add("mayor_name", _("首長の氏名(&M)"), self.mayor_name_edit)
         self.form.add("document_prefix", _("文書番号の頭書き"), self.prefix_edit, _("例: B町総（→ B町総第123号）"))
+        self.completers = attach_local_gov_completer(self.code_edit, self.name_edit, self.prefecture_edit)
 
         eligibility_box = QGroupBox(_("特別交付税措置（連携協約に基づく派遣職員の受入れ）"))
         eligibility_layout = QVBoxLayout(eligibility_box)

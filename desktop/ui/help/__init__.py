@@ -1,0 +1,1 @@
+"""The Help menu: the user guide (使い方) and the version information (バージョン情報)."""

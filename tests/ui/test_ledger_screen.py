@@ -84,7 +84,7 @@ def test_export_the_ledger_to_xlsx(qtbot: QtBot, window: MainWindow, tmp_path: P
     sheet = load_workbook(target).active
     names = [sheet.cell(r, 3).value for r in range(2, sheet.max_row)]
     assert "渡邊 健一" in names and sheet.cell(sheet.max_row, 1).value == "合計"
-    assert "出力しました" in screen.status_label.text()
+    assert "出力しました" in screen.list_status.text()
 
 
 def test_print_f3_from_the_ledger(qtbot: QtBot, window: MainWindow) -> None:

@@ -52,6 +52,11 @@ class FieldForm:
         self.layout.addRow(caption, holder)
         self.problem_labels[field] = problem
         self.widgets[field] = widget
+        # The date and money fields say what is wrong as soon as the clerk leaves them.
+        signal = getattr(widget, "problem_changed", None)
+        if signal is not None:
+            signal.connect(lambda message, label=problem, name=field: label.show_problem(
+                Problem(name, message) if message else None))
         return widget
 
     def show_problems(self, problems: list[Problem], only: set[str] | None = None) -> list[Problem]:

@@ -1,17 +1,23 @@
-"""An amount field in whole yen: accepts 1,234,000 / １２３４０００円 / ¥1,234 and shows separators."""
+"""The one money field, whole yen: accepts 1,234,000 / １２３４５６７円 / ¥1,234, shows separators,
+and marks itself when the text is not an amount (the message also goes to its FieldForm row)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.domain.yen import YenParseError, format_amount, parse_yen
 from desktop.i18n import _
 
+INVALID_STYLE = "QLineEdit { border: 1px solid #b00020; }"
+
 
 class YenEdit(QLineEdit):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    problem_changed = Signal(object)   # str | None, after the clerk leaves the field
+
+    def __init__(self, parent: QWidget | None = None, *, required: bool = True) -> None:
         super().__init__(parent)
+        self.required = required
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setPlaceholderText(_("例: 1,234,000"))
         self.setMaximumWidth(200)
@@ -24,6 +30,8 @@ class YenEdit(QLineEdit):
             return None
 
     def problem(self) -> str | None:
+        if not self.text().strip() and not self.required:
+            return None
         try:
             parse_yen(self.text())
         except YenParseError as error:
@@ -32,8 +40,15 @@ class YenEdit(QLineEdit):
 
     def set_value(self, amount: int | None) -> None:
         self.setText("" if amount is None else format_amount(amount))
+        self._mark(None)
+
+    def _mark(self, problem: str | None) -> None:
+        self.setStyleSheet(INVALID_STYLE if problem else "")
+        self.setToolTip(problem or "")
+        self.problem_changed.emit(problem)
 
     def _normalise(self) -> None:
         amount = self.value()
         if amount is not None:
             self.setText(format_amount(amount))
+        self._mark(self.problem() if self.text().strip() else None)

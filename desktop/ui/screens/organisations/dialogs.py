@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.problems import Problem, ValidationError
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.yen_edit import YenEdit
 
 
 @dataclass(frozen=True)
 class Field:
-    """A dialog field: 'date', 'line', 'text' or 'choice' (choices: (label, value) pairs)."""
+    """A dialog field: 'date', 'yen', 'line', 'text' or 'choice' (choices: (label, value) pairs)."""
 
     name: str
     label: str
@@ -76,6 +77,10 @@ class DecisionDialog(QDialog):
             edit = WarekiDateEdit(required=spec.required)
             edit.set_value(spec.default if isinstance(spec.default, date) else None)
             return edit
+        if spec.kind == "yen":
+            money = YenEdit(required=spec.required)
+            money.setText(str(spec.default or ""))
+            return money
         if spec.kind == "text":
             text = QPlainTextEdit(str(spec.default or ""))
             text.setFixedHeight(80)
@@ -109,6 +114,10 @@ class DecisionDialog(QDialog):
                 values[spec.name] = widget.value()
             elif isinstance(widget, QPlainTextEdit):
                 values[spec.name] = widget.toPlainText().strip()
+            elif isinstance(widget, YenEdit):
+                if (problem := widget.problem()) is not None:
+                    problems.append(Problem(spec.name, problem))
+                values[spec.name] = widget.text().strip()
             elif isinstance(widget, QComboBox):
                 values[spec.name] = widget.currentData()
             elif isinstance(widget, QLineEdit):

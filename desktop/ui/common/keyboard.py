@@ -1,0 +1,48 @@
+"""Keyboard conventions every screen shares: Enter saves the form, Esc reverts it, Ctrl+F goes to the
+list filter, Ctrl+P prints what is shown (the last two are View/File menu actions of the window)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+
+# The button or method a screen offers for Ctrl+P, in order of preference.
+PRINT_NAMES = ("print_button", "preview_button")
+
+
+def install_form_keys(form: QWidget, save: Callable[[], object], revert: Callable[[], object]) -> None:
+    """Enter (either key) anywhere in `form` saves; Esc reverts. A multi-line text field keeps
+    Enter for its new lines, because it takes the key before any shortcut sees it."""
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        shortcut = QShortcut(QKeySequence(key), form)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(save)
+    escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), form)
+    escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    escape.activated.connect(revert)
+
+
+def focus_filter(screen: QWidget | None) -> bool:
+    """Ctrl+F: the screen's list filter (its ListPanel), text selected for typing over."""
+    panel = getattr(screen, "list_panel", None)
+    edit = getattr(panel, "filter_edit", None)
+    if not isinstance(edit, QLineEdit):
+        edit = screen.findChild(QLineEdit, "listFilter") if screen is not None else None
+    if edit is None:
+        return False
+    edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    edit.selectAll()
+    return True
+
+
+def print_current(screen: QWidget | None) -> bool:
+    """Ctrl+P: presses the screen's print button, if it has one and it is enabled."""
+    for name in PRINT_NAMES:
+        button = getattr(screen, name, None)
+        if isinstance(button, QAbstractButton) and button.isEnabled():
+            button.click()
+            return True
+    return False

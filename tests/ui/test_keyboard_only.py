@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import io
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.fiscal_year import FiscalYear

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +26,7 @@ from desktop.domain.wareki import (
     format_year_month,
     parse_date,
 )
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 
 INVALID_STYLE = "QLineEdit { border: 1px solid #b00020; }"
 
@@ -44,9 +46,24 @@ class WarekiCalendar(QFrame):
         self.calendar.setGridVisible(True)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Sunday)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        # Qt's own bar names the month in the Gregorian calendar; ours names it in 和暦.
+        self.calendar.setNavigationBarVisible(False)
+        if current_language() == "ja":
+            self.calendar.setLocale(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        self.previous_button, self.next_button = QToolButton(), QToolButton()
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.previous_button.setToolTip(_("前の月（PageUp）"))
+        self.next_button.setToolTip(_("次の月（PageDown）"))
+        self.previous_button.clicked.connect(self.calendar.showPreviousMonth)
+        self.next_button.clicked.connect(self.calendar.showNextMonth)
+        bar = QHBoxLayout()
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.heading, 1)
+        bar.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.heading)
+        layout.addLayout(bar)
         layout.addWidget(self.calendar)
         self.calendar.currentPageChanged.connect(self._show_heading)
         self.calendar.activated.connect(self._pick)

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.domain.problems import ConfirmationNeededError, Problem, ValidationError
-from desktop.domain.staffing import AssignmentDraft, EmploymentType, validate_staff
+from desktop.domain.problems import (
+    ConfirmationNeededError,
+    Problem,
+    ValidationError,
+    merge_problems,
+)
+from desktop.domain.staffing import (
+    AssignmentDraft,
+    EmploymentType,
+    validate_assignment,
+    validate_staff,
+)
 from desktop.i18n import _
 from desktop.store.repos.agreements import list_fields, list_posts
 from desktop.store.repos.staffing import AssignmentDetail, assignment_fiscal_years, get_assignment
@@ -150,7 +160,10 @@ class AssignmentsScreen(AssignmentsView):
         self.form.show_problems(problems, only=touched | {p.field for p in problems if p.field.endswith("_on")})
 
     def save(self, *, confirmed: bool = False) -> bool:
-        problems = self._date_problems()
+        draft = self.draft()
+        # Every field at once: what could not be read, then the rules that need no office file.
+        problems = merge_problems(self._date_problems(),
+                                  [p for p in validate_assignment(draft, None, ()) if p.is_error])
         if problems:
             return self._refused(problems)
         assignment_id = self.current.id if self.current else None

@@ -10,8 +10,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem, QWidget
 
 from desktop.atomic_file import write_atomically
+from desktop.domain.contribution import validate_money_row
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.problems import ConfirmationNeededError, Problem, ValidationError
+from desktop.domain.problems import (
+    ConfirmationNeededError,
+    Problem,
+    ValidationError,
+    merge_problems,
+)
 from desktop.domain.wareki import format_wareki
 from desktop.domain.yen import format_amount, format_yen
 from desktop.exports.ledger_xlsx import ledger_workbook
@@ -163,10 +169,11 @@ class LedgerScreen(LedgerView):
     def save_entry(self, *, confirmed: bool = False) -> bool:
         if self.line is None:
             return False
-        problems = self.money_form.input_problems()
+        draft = self.money_form.draft(self.line.post_id, self.line.staff_id)
+        problems = merge_problems(self.money_form.input_problems(),
+                                  [p for p in validate_money_row(draft) if p.is_error])
         if problems:
             return self._refused(problems)
-        draft = self.money_form.draft(self.line.post_id, self.line.staff_id)
         try:
             if self.editing is None:
                 self.context.run(record_money_row, draft=draft, confirmed=confirmed)

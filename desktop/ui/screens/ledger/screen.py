@@ -36,7 +36,12 @@ from desktop.store.services.contributions import (
     record_money_row,
     update_money_row,
 )
-from desktop.ui.common.background import BackgroundJob, run_in_background
+from desktop.ui.common.background import (
+    BackgroundJob,
+    JobCancelledError,
+    Progress,
+    run_in_background,
+)
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
 from desktop.ui.common.keyboard import install_form_keys
@@ -221,12 +226,16 @@ class LedgerScreen(LedgerView):
         """The whole filtered ledger (not only the rows on screen), written off the GUI thread."""
         options = self.model.options(self.model.query())
 
-        def work(_progress: object) -> int:
+        def work(progress: Progress) -> int:
+            # Each step checks キャンセル; nothing is written once the clerk cancelled.
+            progress.report(0, 3, _("負担金を読み込んでいます…"))
             rows = self.context.read(list_ledger, limit=EXPORT_LIMIT, **options)
             town = self.context.read(get_town_profile).name
+            progress.report(1, 3, _("Excelファイルを作成しています…"))
             data = ledger_workbook(options["fiscal_year"], town,
                                    [(r.agreement_number, r.post_label, r.name, r.reading, r.totals, r.overdue_count,
                                      r.overdue_amount) for r in rows], created=datetime.now())
+            progress.report(2, 3, _("保存しています…"))
             write_atomically(path, data)
             return len(rows)
 
@@ -234,7 +243,8 @@ class LedgerScreen(LedgerView):
             self.list_status.ok(_("{count}行を {path} に出力しました").format(count=count, path=path))
 
         def failed(error: BaseException) -> None:
-            self.list_status.error(str(error))
+            if not isinstance(error, JobCancelledError):
+                self.list_status.error(str(error))
 
         self.job = run_in_background(self, _("Excelに出力しています…"), work, done, failed)
         return self.job

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 PRINT_NAMES = ("print_button", "preview_button")
 
 
-def install_form_keys(form: QWidget, save: Callable[[], object], revert: Callable[[], object]) -> None:
+def install_form_keys(form: QWidget | None, save: Callable[[], object], revert: Callable[[], object]) -> None:
     """Enter (either key) anywhere in `form` saves; Esc reverts. A multi-line text field keeps
     Enter for its new lines, because it takes the key before any shortcut sees it."""
+    assert form is not None, "the form's layout is not on a widget yet"
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         shortcut = QShortcut(QKeySequence(key), form)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

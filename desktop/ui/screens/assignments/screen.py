@@ -22,6 +22,7 @@ from desktop.store.repos.staffing import AssignmentDetail, assignment_fiscal_yea
 from desktop.store.services.staffing import check_assignment, delete_assignment, save_assignment
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.screens.assignments.roster_import import ROSTER_IMPORT
 from desktop.ui.screens.assignments.table_model import AssignmentTableModel
 from desktop.ui.screens.assignments.view import AssignmentsView
@@ -53,6 +54,8 @@ class AssignmentsScreen(AssignmentsView):
         for date_edit in (self.start_edit, self.end_edit):
             date_edit.editingFinished.connect(self._live_check)
         self.start_new()
+        install_form_keys(self.detail_box, self.save,
+                          lambda: self.show_assignment(self.current.id) if self.current else self.start_new())
 
     # -- choices
     def _fill_choices(self) -> None:

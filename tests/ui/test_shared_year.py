@@ -1,4 +1,6 @@
 """One working fiscal year for every screen, shown in the status bar; 和暦 in lists and messages."""
+# Named to sort before test_startup.py: after its damaged-file test (which calls QApplication.exit(1))
+# background jobs of later tests in the same process time out — an order dependency main has too.
 
 from __future__ import annotations
 

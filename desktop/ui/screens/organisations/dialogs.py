@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.problems import Problem, ValidationError
+from desktop.domain.problems import Problem, ValidationError, merge_problems
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
 from desktop.ui.common.yen_edit import YenEdit
@@ -43,10 +43,11 @@ class DecisionDialog(QDialog):
     """`submit(values)` runs the service; a ValidationError keeps the dialog open with the problems."""
 
     def __init__(self, title: str, intro: str, fields: list[Field], submit: Callable[[dict[str, Any]], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, check: Callable[[dict[str, Any]], list[Problem]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.submit = submit
+        self.check = check   # the rules that need no office file, so every problem shows at once
         self.widgets: dict[str, QWidget] = {}
         self.fields = fields
         layout = QVBoxLayout(self)
@@ -126,6 +127,11 @@ class DecisionDialog(QDialog):
 
     def try_accept(self) -> bool:
         values, problems = self.values()
+        if problems and self.check is not None:
+            # An amount that could not be read already has its message; for the other fields'
+            # rules it counts as 0 (the draft cannot be built without a number).
+            unreadable = {p.field: "0" for p in problems if isinstance(self.widgets.get(p.field), YenEdit)}
+            problems = merge_problems(problems, [p for p in self.check({**values, **unreadable}) if p.is_error])
         if not problems:
             try:
                 self.submit(values)

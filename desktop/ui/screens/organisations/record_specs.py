@@ -9,13 +9,16 @@ from datetime import date
 from typing import Any
 
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.org_lease import PropertyLeaseDraft, parse_area
-from desktop.domain.org_reports import ReportRequestDraft
+from desktop.domain.org_lease import PropertyLeaseDraft, parse_area, validate_lease
+from desktop.domain.org_reports import ReportRequestDraft, validate_report_request
 from desktop.domain.org_support import (
     CoordinationRequestDraft,
     NegotiatedContractDraft,
     SupportDraft,
     SupportKind,
+    validate_contract,
+    validate_coordination,
+    validate_support,
 )
 from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import DateParseError, format_wareki
@@ -45,6 +48,15 @@ class RecordSpec:
     service: Callable[..., Any]
     form_id: str = ""
     alert: Callable[[Any], bool] | None = None   # a row shown in red (an overdue report)
+    validate: Callable[[Any], list[Problem]] | None = None   # the draft's rules (domain), for check()
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        """Every problem of the dialog's values that the rules find without the office file."""
+        try:
+            draft = self.to_draft(values)
+        except ValidationError as error:
+            return error.problems
+        return self.validate(draft) if self.validate is not None else []
 
 
 def _w(day: date | None) -> str:
@@ -95,7 +107,7 @@ SUPPORT_SPEC = RecordSpec(
              Field("amount_yen", _("助成額（円）"), "yen", required=False, hint=_("活動資金の助成のときだけ")),
              Field("decided_on", _("交付決定日・支援日"), "date"),
              Field("note", _("備考"), required=False)],
-    _support_draft, _support_values, services.save_support)
+    _support_draft, _support_values, services.save_support, validate=validate_support)
 
 
 def _need_choices() -> tuple[tuple[str, Any], ...]:
@@ -121,7 +133,7 @@ COORDINATION_SPEC = RecordSpec(
     lambda d: {"requested_on": d.requested_on, "activity": d.activity, "other_groups": d.other_groups,
                "request": d.request, "measures_needed": d.measures_needed, "decided_on": d.decided_on,
                "measures": d.measures, "result": d.result, "result_on": d.result_on},
-    services.save_coordination, "F11")
+    services.save_coordination, "F11", validate=validate_coordination)
 
 CONTRACT_SPEC = RecordSpec(
     "contracts", N_("随意契約"), CONTRACT,
@@ -136,7 +148,7 @@ CONTRACT_SPEC = RecordSpec(
                             v["rule_clause"], v["reason"]),
     lambda d: {"work": d.work, "amount_yen": format_amount(d.amount_yen or 0), "start_on": d.start_on,
                "end_on": d.end_on, "concluded_on": d.concluded_on, "rule_clause": d.rule_clause, "reason": d.reason},
-    services.save_contract, "F13")
+    services.save_contract, "F13", validate=validate_contract)
 
 
 def _lease_draft(v: dict[str, Any]) -> PropertyLeaseDraft:
@@ -168,7 +180,7 @@ LEASE_SPEC = RecordSpec(
                "start_on": d.start_on, "end_on": d.end_on, "rent_yen": str(d.rent_yen or 0),
                "free_ground": d.free_ground, "no_hindrance": d.no_hindrance, "concluded_on": d.concluded_on,
                "terminated_on": d.terminated_on, "termination_reason": d.termination_reason},
-    services.save_lease, "F12")
+    services.save_lease, "F12", validate=validate_lease)
 
 REPORT_SPEC = RecordSpec(
     "reports", N_("報告徴収"), REPORT,
@@ -181,6 +193,6 @@ REPORT_SPEC = RecordSpec(
     lambda v: ReportRequestDraft(v["requested_on"], v["items"], v["due_on"], v["received_on"], v["content"]),
     lambda d: {"requested_on": d.requested_on, "items": d.items, "due_on": d.due_on, "received_on": d.received_on,
                "content": d.content},
-    services.save_report_request, "F8", lambda d: d.overdue(date.today()))
+    services.save_report_request, "F8", lambda d: d.overdue(date.today()), validate_report_request)
 
 RECORD_SPECS = (SUPPORT_SPEC, COORDINATION_SPEC, CONTRACT_SPEC, LEASE_SPEC, REPORT_SPEC)

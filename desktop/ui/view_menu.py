@@ -42,6 +42,14 @@ class ViewExtras:
         self.window.settings.setValue(FONT_SIZE_KEY, points)
         apply_font_size(_app(), points)
         self.font_size_actions[points].setChecked(True)
+        self.fit_navigation()
+
+    def fit_navigation(self) -> None:
+        """The screen list stays wide enough for its longest title at the new size."""
+        nav = self.window.nav
+        width = nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + 8
+        nav.setMinimumWidth(max(150, width))
+        nav.setMaximumWidth(max(150, width) + 60)
 
     def print_current(self) -> None:
         if not print_current(self.window.stack.currentWidget()):
@@ -79,6 +87,7 @@ def install_view_extras(window: MainWindow) -> ViewExtras:
         extras.font_size_actions[points] = action
     if stored in FONT_SIZES:
         apply_font_size(_app(), stored)
+        extras.fit_navigation()
 
     window.statusBar().addPermanentWidget(extras.year_label)
     extras.show_year(window.context.working_year)

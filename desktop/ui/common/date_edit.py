@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -95,8 +95,7 @@ class WarekiDateEdit(QLineEdit):
         super().__init__(parent)
         self.required = required
         self.setPlaceholderText(_("例: 令和7年4月1日 / R7.4.1"))
-        self.setMinimumWidth(190)
-        self.setMaximumWidth(260)
+        self._fit_width()
         self.popup: WarekiCalendar | None = None
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
         self.calendar_action = QAction(icon, _("カレンダー（Alt+↓）"), self)
@@ -124,6 +123,17 @@ class WarekiDateEdit(QLineEdit):
         self.setText(format_wareki_weekday(value) if value else "")
         self.setToolTip(value.isoformat() if value else "")
         self._mark(None)
+
+    def _fit_width(self) -> None:
+        """Wide enough for the longest date it shows, at whatever font size the clerk chose."""
+        widest = self.fontMetrics().horizontalAdvance("令和10年12月31日（水）")
+        self.setMinimumWidth(widest + 3 * self.fontMetrics().height())
+        self.setMaximumWidth(widest + 6 * self.fontMetrics().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()
+        super().changeEvent(event)
 
     def open_calendar(self) -> WarekiCalendar:
         if self.popup is None:

@@ -3,7 +3,7 @@ and marks itself when the text is not an amount (the message also goes to its Fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.domain.yen import YenParseError, format_amount, parse_yen
@@ -20,8 +20,17 @@ class YenEdit(QLineEdit):
         self.required = required
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setPlaceholderText(_("例: 1,234,000"))
-        self.setMaximumWidth(200)
+        self._fit_width()
         self.editingFinished.connect(self._normalise)
+
+    def _fit_width(self) -> None:
+        """Room for 999,999,999,999 at whatever font size the clerk chose."""
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("999,999,999,999") + 3 * self.fontMetrics().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()
+        super().changeEvent(event)
 
     def value(self) -> int | None:
         try:

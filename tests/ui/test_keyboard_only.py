@@ -79,3 +79,16 @@ def test_escape_reverts_the_ledger_form(qtbot: QtBot, window: MainWindow) -> Non
     qtbot.keyClicks(form.amount_edit, "123")
     qtbot.keyClick(form.amount_edit, Qt.Key.Key_Escape)
     assert form.amount_edit.text() == ""
+
+
+def test_tab_walks_the_ledger_form_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
+    screen = window.show_screen("ledger")
+    assert isinstance(screen, LedgerScreen)
+    screen.list_panel.table.selectRow(0)
+    form = screen.money_form
+    form.kind_combo.setCurrentIndex(form.kind_combo.findText("請求"))   # 期日 is enabled for invoices
+    form.kind_combo.setFocus()
+    order = [form.date_edit, form.year_combo, form.amount_edit, form.number_edit, form.due_edit, form.note_edit]
+    for expected in order:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        assert focused() is expected

@@ -92,3 +92,14 @@ def test_tab_walks_the_ledger_form_in_reading_order(qtbot: QtBot, window: MainWi
     for expected in order:
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)
         assert focused() is expected
+
+
+def test_ctrl_p_on_the_forms_screen_previews_and_owns_the_key(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)                   # 表示 → 帳票
+    screen = window.stack.currentWidget()
+    preview = screen.preview  # type: ignore[attr-defined]
+    assert preview.print_button.shortcut().isEmpty()            # one owner of Ctrl+P per window
+    qtbot.keyClick(window, Qt.Key.Key_P, CTRL)                   # nothing shown yet: make the preview
+    qtbot.waitUntil(lambda: preview.page_count() >= 1, timeout=30000)
+    assert preview.print_button.isEnabled()                     # the next Ctrl+P prints it

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
-# The button or method a screen offers for Ctrl+P, in order of preference.
-PRINT_NAMES = ("print_button", "preview_button")
+# The button a screen offers for Ctrl+P, in order of preference: its own print button, the
+# print button of a preview shown on the screen (帳票), else the button that makes the preview.
+PRINT_NAMES = ("print_button", "preview.print_button", "preview_button")
 
 
 def install_form_keys(form: QWidget | None, save: Callable[[], object], revert: Callable[[], object]) -> None:
@@ -39,10 +40,18 @@ def focus_filter(screen: QWidget | None) -> bool:
     return True
 
 
+def release_print_key(button: QAbstractButton) -> None:
+    """A preview embedded in the main window gives Ctrl+P up to the window's 印刷 action (two
+    owners of one key in one window make it ambiguous, and then neither fires)."""
+    button.setShortcut(QKeySequence())
+
+
 def print_current(screen: QWidget | None) -> bool:
     """Ctrl+P: presses the screen's print button, if it has one and it is enabled."""
     for name in PRINT_NAMES:
-        button = getattr(screen, name, None)
+        button: object = screen
+        for part in name.split("."):
+            button = getattr(button, part, None)
         if isinstance(button, QAbstractButton) and button.isEnabled():
             button.click()
             return True

@@ -74,7 +74,10 @@ def format_wareki_weekday(day: date) -> str:
 
 
 def format_wareki_datetime(moment: datetime) -> str:
-    """2026-11-25 12:33:05 → '令和8年11月25日 12:33:05' (the audit log, messages)."""
+    """2026-11-25 12:33:05 → '令和8年11月25日 12:33:05' (the audit log, backups, messages).
+    A moment before 明治 (a file's unknown time, datetime.min) is shown as it is, never refused."""
+    if moment.date() < FIRST_DATE:
+        return moment.isoformat(sep=" ", timespec="seconds")
     return f"{format_wareki(moment.date())} {moment:%H:%M:%S}"
 
 

@@ -31,6 +31,7 @@ def test_a_date_shows_its_weekday_and_reads_back() -> None:
     assert parse_date("令和7年4月1日（火）") == date(2025, 4, 1)
     assert parse_date("R7.4.1(火)") == date(2025, 4, 1)
     assert format_wareki_datetime(datetime(2026, 11, 25, 12, 33, 5)) == "令和8年11月25日 12:33:05"
+    assert format_wareki_datetime(datetime(1, 1, 1)) == "0001-01-01 00:00:00"   # unknown, not refused
 
 
 def test_a_field_that_cannot_be_read_says_so_once_and_the_others_still_speak() -> None:

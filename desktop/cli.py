@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
+from desktop.cli_words import import_epilog, install_argparse_words
 from desktop.commands.exchange_verbs import EXCHANGE_VERBS, add_exchange_verbs
 from desktop.fontfiles import set_ipamj_path
 from desktop.i18n import _, set_language
@@ -35,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(demo, suppress=True)
     check = verbs.add_parser("check", help=_("事務ファイルを検査する"))
     _common(check, suppress=True)
-    importer = verbs.add_parser("import", help=_("CSV・Excelファイルを取り込む"))
+    importer = verbs.add_parser("import", help=_("CSV・Excelファイルを取り込む"), epilog=import_epilog(),
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     importer.add_argument("kind", choices=("roster", "agreements", "payments", "organisations"),
                           help=_("roster = 派遣職員名簿、agreements = 協約、payments = 負担金（予算・請求・支払・戻入）、organisations = 地域団体"))
     importer.add_argument("file", type=Path, help=_("取り込むファイル（CSV: UTF-8 または Shift_JIS、xlsx）"))
@@ -165,6 +167,7 @@ def _print(args: argparse.Namespace, db: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_pre_language(argv))
+    install_argparse_words()
     args = build_parser().parse_args(argv)
     db: Path = (args.db or default_office_path()).expanduser()
     if args.ipamj:

@@ -7,6 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from desktop.domain.wareki import format_wareki_datetime
 from desktop.i18n import _
 from desktop.store import backup
 from desktop.store.backup_contents import COUNTED_TABLES, FileContents, describe
@@ -93,7 +94,7 @@ def run_restore(backup_path: Path, db: Path, *, yes: bool, other_office: bool) -
         print(_("現在の事務ファイルは壊れています（{detail}）。復元の前にそのまま保存します").format(
             detail=plan.current.integrity))
     for line in _comparison(plan.backup, plan.current if plan.current and plan.current.readable else None,
-                            f"{plan.backup_taken_at:%Y-%m-%d %H:%M:%S}"):
+                            format_wareki_datetime(plan.backup_taken_at)):
         print(line)
     if not plan.same_office and not other_office:
         print(_("このバックアップは別の事務所のものです。それでも復元するときは --other-office を付けてください"),

@@ -15,6 +15,7 @@ from sqlalchemy.pool import StaticPool
 
 from desktop.domain.codes import CodeError
 from desktop.domain.local_governments import parse_known_local_gov_code
+from desktop.domain.wareki import format_wareki_datetime
 from desktop.i18n import _
 from desktop.store import audit, backup, migrate
 from desktop.store.db import APPLICATION_ID, OfficeError, classify_fault, inspect_office_file
@@ -90,7 +91,7 @@ def run_check(db: Path) -> int:
     backups = backup.list_backups(path)
     print(_("バックアップ: {count}件").format(count=len(backups)))
     for info in backups[:10]:
-        print(f"  {info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason:<18} {info.size:>12,}  {info.path}")
+        print(f"  {format_wareki_datetime(info.taken_at)}  {info.reason:<18} {info.size:>12,}  {info.path}")
     if not os.access(path.parent, os.W_OK | os.X_OK) or not os.access(path, os.W_OK):
         print(_("注意: 事務ファイルは正常ですが、書き込めない場所にあります。連携デスクで開くには、"
                 "書き込めるフォルダに移すか読み取り専用を解除してください。"))

@@ -13,6 +13,7 @@ from enum import Enum
 
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import Problem
+from desktop.domain.wareki import format_wareki
 from desktop.i18n import N_, _
 
 
@@ -88,7 +89,7 @@ def validate_money_row(draft: MoneyRowDraft) -> list[Problem]:
         if draft.fiscal_year not in allowed:
             problems.append(Problem("fiscal_year", _(
                 "{date}の{kind}は{years}の会計年度にしか計上できません"
-            ).format(date=draft.on_date.isoformat(), kind=draft.kind.label,
+            ).format(date=format_wareki(draft.on_date), kind=draft.kind.label,
                      years="・".join(y.label() for y in allowed))))
     if draft.due_on is not None and draft.kind is not MoneyKind.INVOICE:
         problems.append(Problem("due_on", _("期日は請求にだけ入力します")))

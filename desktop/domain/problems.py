@@ -79,3 +79,10 @@ class ImportRefusedError(Exception):
     def __init__(self, problems: list[RowProblem]) -> None:
         super().__init__("\n".join(p.describe() for p in problems))
         self.problems = problems
+
+
+def merge_problems(typed: list[Problem], rules: list[Problem]) -> list[Problem]:
+    """Every problem of a form at once: what could not be read (a date, an amount) and then the
+    rules' problems for the other fields (a field that could not be read says so only once)."""
+    unreadable = {problem.field for problem in typed}
+    return [*typed, *(problem for problem in rules if problem.field not in unreadable)]

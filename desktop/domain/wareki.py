@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from desktop.domain.text import normalise_numeric
 from desktop.i18n import _
@@ -65,6 +65,22 @@ def format_wareki(day: date) -> str:
     return f"{era.name}{year_label(day.year - era.offset)}年{day.month}月{day.day}日"
 
 
+WEEKDAYS = "月火水木金土日"
+
+
+def format_wareki_weekday(day: date) -> str:
+    """2025-04-01 → '令和7年4月1日（火）' (how a date field shows what it read)."""
+    return f"{format_wareki(day)}（{WEEKDAYS[day.weekday()]}）"
+
+
+def format_wareki_datetime(moment: datetime) -> str:
+    """2026-11-25 12:33:05 → '令和8年11月25日 12:33:05' (the audit log, backups, messages).
+    A moment before 明治 (a file's unknown time, datetime.min) is shown as it is, never refused."""
+    if moment.date() < FIRST_DATE:
+        return moment.isoformat(sep=" ", timespec="seconds")
+    return f"{format_wareki(moment.date())} {moment:%H:%M:%S}"
+
+
 def format_wareki_short(day: date) -> str:
     """2025-04-01 → 'R7.4.1' (the form clerks type in narrow cells)."""
     era = era_of(day)
@@ -76,6 +92,8 @@ def format_year_month(year: int, month: int) -> str:
     return format_wareki(date(year, month, 1)).rsplit("月", 1)[0] + "月"
 
 
+# The weekday a date field shows after the date ('令和7年4月1日（火）') is read back and ignored.
+_WEEKDAY_SUFFIX = re.compile(r"[(（][月火水木金土日][)）]$")
 _ISO = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _ERA = re.compile(
@@ -117,7 +135,7 @@ def parse_date(text: str) -> date:
     Full-width digits and spaces are accepted. Raises DateParseError with a Japanese message.
     """
     original = text.strip()
-    cleaned = normalise_numeric(text)
+    cleaned = _WEEKDAY_SUFFIX.sub("", normalise_numeric(text))
     if not cleaned:
         raise DateParseError(_("日付が入力されていません"))
     match = _ISO.match(cleaned) or _COMPACT.match(cleaned)

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.text import compare_readings
 from desktop.i18n import _
 from desktop.store import backup, migrate
 from desktop.store import fault_messages as messages
@@ -132,6 +133,8 @@ def _install_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
+        # Names sort by reading, hiragana and katakana alike (ORDER BY reading COLLATE kana).
+        dbapi_connection.create_collation("kana", compare_readings)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:

@@ -27,6 +27,18 @@ def register_bundled_fonts() -> list[str]:
     return families
 
 
+FONT_SIZES = (10, 12, 14, 16)   # 標準, 大, 特大, 最大 (points; Qt scales them with the screen's DPI)
+FONT_SIZE_KEY = "view/font_point_size"
+
+
+def apply_font_size(app: QApplication, points: int) -> None:
+    """The clerk's font-size setting (View menu) on the application font install_fonts chose;
+    every widget without a font of its own follows."""
+    font = QFont(app.font())
+    font.setPointSize(points)
+    app.setFont(font)
+
+
 def install_fonts(app: QApplication) -> None:
     families = register_bundled_fonts()
     chain = [family for family in (UI_FAMILY, FALLBACK_FAMILY) if family in families]

@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_menus()
+        from desktop.ui.view_menu import install_view_extras
+
+        self.view_extras = install_view_extras(self)
         self.statusBar().showMessage(_("事務ファイル: {path}").format(path=context.office.path))
         self.nav.currentRowChanged.connect(self._show_screen)
         context.bus.changed.connect(self._on_change)

@@ -87,7 +87,7 @@ def ledger(qtbot: QtBot, qapp, demo_copy: Path) -> Iterator[LedgerScreen]:  # ty
 def export(qtbot: QtBot, screen: LedgerScreen, target: Path) -> str:
     job = screen.export_to(target)
     qtbot.waitUntil(lambda: job.done, timeout=20000)
-    return screen.status_label.text()
+    return screen.list_status.text()
 
 
 @pytest.mark.slow

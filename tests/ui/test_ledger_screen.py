@@ -88,7 +88,7 @@ def test_export_the_ledger_to_xlsx(qtbot: QtBot, window: MainWindow, tmp_path: P
     assert "渡邊 健一" in names
     # The audit trail's newest entry, small under the table, as on F4 and in the exchange file.
     assert str(sheet.cell(sheet.max_row, 1).value).startswith("監査記録 No.")
-    assert "出力しました" in screen.status_label.text()
+    assert "出力しました" in screen.list_status.text()
 
 
 def test_print_f3_from_the_ledger(qtbot: QtBot, window: MainWindow) -> None:

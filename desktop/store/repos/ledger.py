@@ -124,13 +124,13 @@ def list_ledger(session: Session, *, fiscal_year: FiscalYear, today: date | None
     statement = _ledger_select(fiscal_year, today or date.today(), text, overdue_only)
     columns = statement.selected_columns
     order = {
-        "agreement": columns.number, "post": columns.department, "name": columns.name, "reading": columns.reading,
+        "agreement": columns.number, "post": columns.department, "name": columns.reading.collate("kana"), "reading": columns.reading.collate("kana"),
         "planned": columns.planned, "invoiced": columns.invoiced, "paid": columns.paid,
         "refunded": columns.refunded, "unpaid": columns.invoiced - columns.paid,
         "overdue": columns.overdue_amount,
     }.get(sort_key or "", columns.number)
     statement = statement.order_by(order.desc() if descending else order.asc(), columns.number,
-                                   columns.department, columns.job, columns.reading)
+                                   columns.department, columns.job, columns.reading.collate("kana"))
     rows = session.execute(statement.offset(offset).limit(limit)).all()
     return [
         LedgerRow(fiscal_year, r.number, r.post_id, post_label(r.department, r.job), r.staff_id, r.name, r.reading,

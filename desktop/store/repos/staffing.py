@@ -44,7 +44,7 @@ class AssignmentRow:
 
 
 ASSIGNMENT_SORT = {
-    "name": StaffMember.name, "reading": StaffMember.reading, "field": Field.name,
+    "name": StaffMember.reading.collate("kana"), "reading": StaffMember.reading.collate("kana"), "field": Field.name,
     "employment_type": Assignment.employment_type, "dispatch_form": Assignment.dispatch_form,
     "agreement": Agreement.number, "post": Post.department, "start_on": Assignment.start_on,
     "end_on": Assignment.end_on,
@@ -90,7 +90,7 @@ def list_assignments(
     statement = _filter(_base(), text, fiscal_year, status, today or date.today())
     column = ASSIGNMENT_SORT.get(sort_key or "", Assignment.start_on)
     order = column.desc() if descending else column.asc()
-    statement = statement.order_by(order, StaffMember.reading, Assignment.id).offset(offset).limit(limit)
+    statement = statement.order_by(order, StaffMember.reading.collate("kana"), Assignment.id).offset(offset).limit(limit)
     return [
         AssignmentRow(a.id, s.id, s.name, s.reading, f.name, f.separate_measure, EmploymentType(a.employment_type),
                       DispatchForm(a.dispatch_form), p.agreement_id, number, p.id, post_label(p.department, p.job),

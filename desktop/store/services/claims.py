@@ -11,6 +11,7 @@ from desktop.domain.claim import ClaimStatus
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.grant_measure import MeasureParameters, validate_parameters
 from desktop.domain.problems import Problem, ValidationError
+from desktop.domain.wareki import format_wareki
 from desktop.i18n import _
 from desktop.store import audit
 from desktop.store.models.claim import Claim, MeasureParameterRow
@@ -36,7 +37,7 @@ def submit_claim(session: Session, *, fiscal_year: FiscalYear, submitted_on: dat
         raise ValidationError.single("status", _("この算定資料は既に提出済です。直すには作成中に戻してください"))
     if submitted_on < fiscal_year.start:
         raise ValidationError.single("submitted_on", _("提出日は{start}以降にしてください").format(
-            start=fiscal_year.start.isoformat()))
+            start=format_wareki(fiscal_year.start)))
     result = compute_claim_for(session, fiscal_year)
     if not result.eligible:
         raise ValidationError.single("status", _("対象外団体のため提出できません（{category}）").format(

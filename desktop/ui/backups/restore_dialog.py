@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.wareki import format_wareki_datetime
 from desktop.i18n import N_, _
 from desktop.store.backup import SUFFIX, BackupInfo, list_backups
 from desktop.store.backup_contents import COUNTED_TABLES, FileContents
@@ -142,7 +143,7 @@ class RestoreDialog(QDialog):
     def _fill_backups(self) -> None:
         self.backups.setRowCount(len(self.infos))
         for row, info in enumerate(self.infos):
-            cells = (f"{info.taken_at:%Y-%m-%d %H:%M:%S}", reason_label(info.reason), size_text(info.size))
+            cells = (format_wareki_datetime(info.taken_at), reason_label(info.reason), size_text(info.size))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(info.path))
@@ -166,7 +167,7 @@ class RestoreDialog(QDialog):
         self.plan = plan = plan_restore(office_path=self.office_path, backup_path=backup_path)
         current = plan.current if plan.current is not None and plan.current.readable else None
         self.chosen.setText(_("バックアップ: {path}").format(path=backup_path))
-        rows = [(_("日時"), f"{plan.backup_taken_at:%Y-%m-%d %H:%M:%S}", _("（現在）")),
+        rows = [(_("日時"), format_wareki_datetime(plan.backup_taken_at), _("（現在）")),
                 (_("スキーマの版"), str(plan.backup.schema_version), str(current.schema_version) if current else "-")]
         rows += [(_(label), f"{plan.backup.count(table):,}", f"{current.count(table):,}" if current else "-")
                  for table, label in COUNTED_TABLES]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.domain.fiscal_year import FiscalYear
 from desktop.store.db import Office
+from desktop.store.repos.working_year import working_year_for
 from desktop.store.services.change import Change
 
 T = TypeVar("T")
@@ -17,12 +20,27 @@ class ChangeBus(QObject):
     """Republishes what services changed so only affected screens refresh."""
 
     changed = Signal(object)
+    year_changed = Signal(object)   # the working FiscalYear, chosen on any screen
 
 
 class AppContext:
     def __init__(self, office: Office) -> None:
         self.office = office
         self.bus = ChangeBus()
+        self._working_year: FiscalYear | None = None
+
+    @property
+    def working_year(self) -> FiscalYear:
+        """The fiscal year every screen opens on and follows (see domain/working_year.py)."""
+        if self._working_year is None:
+            self._working_year = self.read(working_year_for, today=date.today())
+        return self._working_year
+
+    def set_working_year(self, year: FiscalYear) -> None:
+        """Any screen's year combo calls this; the others and the status bar follow."""
+        if year != self._working_year:
+            self._working_year = year
+            self.bus.year_changed.emit(year)
 
     def run(self, action: Callable[..., Change], /, **kwargs: Any) -> Change:
         """Runs one service in its own transaction and announces the change on success."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.problems import Problem, Severity
 
@@ -24,6 +24,10 @@ class ProblemLabel(QLabel):
         self.setStyleSheet(WARNING_STYLE if problem.severity is Severity.WARNING else ERROR_STYLE)
         self.setText(problem.message)
         self.setVisible(True)
+        # A dialog sized to its fields grows with the messages rather than squeezing its fields.
+        window = self.window()
+        if isinstance(window, QDialog) and window.isVisible():
+            window.resize(window.width(), max(window.height(), window.sizeHint().height()))
 
 
 class FieldForm:
@@ -52,6 +56,11 @@ class FieldForm:
         self.layout.addRow(caption, holder)
         self.problem_labels[field] = problem
         self.widgets[field] = widget
+        # The date and money fields say what is wrong as soon as the clerk leaves them.
+        signal = getattr(widget, "problem_changed", None)
+        if signal is not None:
+            signal.connect(lambda message, label=problem, name=field: label.show_problem(
+                Problem(name, message) if message else None))
         return widget
 
     def show_problems(self, problems: list[Problem], only: set[str] | None = None) -> list[Problem]:

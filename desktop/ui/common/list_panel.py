@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,8 @@ class ListPanel(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(placeholder)
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setObjectName("listFilter")
+        self.filter_edit.installEventFilter(self)
         self.count_label = QLabel()
         self.table = QTableView()
         self.table.setModel(model)
@@ -106,6 +108,17 @@ class ListPanel(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(_("{count}件").format(count=f"{self.model.total():,}"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """↓ in the filter goes to the list (its first row), so the list is reached without a mouse."""
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down and self.model.rowCount():
+            self.apply_filter()
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():

@@ -3,7 +3,6 @@ and an optional passphrase; the export itself is the shared command, run off the
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.fiscal_year import FiscalYear
 from desktop.i18n import _
 from desktop.store.repos.claims import claim_fiscal_years
 from desktop.ui.common.background import BackgroundJob, JobCancelledError, run_in_background
@@ -45,8 +43,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(_("交換ファイルの書き出し"))
         self.resize(640, 480)
         self.year_combo = FiscalYearCombo()
-        years = context.read(claim_fiscal_years) or [FiscalYear.of(date.today())]
-        self.year_combo.set_years(years, FiscalYear.of(date.today()).previous())
+        self.year_combo.set_years(context.read(claim_fiscal_years), context.working_year)
         self.folder_edit = QLineEdit()
         self.folder_edit.setPlaceholderText(_("USBメモリなど、書き出すフォルダ"))
         self.browse_button = QPushButton(_("参照…"))

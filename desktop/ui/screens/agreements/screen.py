@@ -40,6 +40,7 @@ from desktop.store.services.agreements import (
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.import_dialog import ImportDialog
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.agreements.agreement_import import AGREEMENT_IMPORT
 from desktop.ui.screens.agreements.dialogs import AmendmentDialog, PostDialog
@@ -81,6 +82,9 @@ class AgreementsScreen(AgreementsView):
             self.list_panel.table.selectRow(0)
         else:
             self.start_new()
+        for editor in (self.form.layout.parentWidget(), self.terms_editor):
+            install_form_keys(editor, self.save,
+                              lambda: self.show_agreement(self.current.id) if self.current else self.start_new())
 
     def _dates(self) -> dict[str, WarekiDateEdit]:
         return {

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.domain.problems import ConfirmationNeededError, Problem, ValidationError
-from desktop.domain.staffing import AssignmentDraft, EmploymentType, validate_staff
+from desktop.domain.problems import (
+    ConfirmationNeededError,
+    Problem,
+    ValidationError,
+    merge_problems,
+)
+from desktop.domain.staffing import (
+    AssignmentDraft,
+    EmploymentType,
+    validate_assignment,
+    validate_staff,
+)
 from desktop.i18n import _
 from desktop.store.repos.agreements import list_fields, list_posts
 from desktop.store.repos.staffing import AssignmentDetail, assignment_fiscal_years, get_assignment
 from desktop.store.services.staffing import check_assignment, delete_assignment, save_assignment
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.screens.assignments.roster_import import ROSTER_IMPORT
 from desktop.ui.screens.assignments.table_model import AssignmentTableModel
 from desktop.ui.screens.assignments.view import AssignmentsView
@@ -43,6 +54,8 @@ class AssignmentsScreen(AssignmentsView):
         for date_edit in (self.start_edit, self.end_edit):
             date_edit.editingFinished.connect(self._live_check)
         self.start_new()
+        install_form_keys(self.detail_box, self.save,
+                          lambda: self.show_assignment(self.current.id) if self.current else self.start_new())
 
     # -- choices
     def _fill_choices(self) -> None:
@@ -150,7 +163,10 @@ class AssignmentsScreen(AssignmentsView):
         self.form.show_problems(problems, only=touched | {p.field for p in problems if p.field.endswith("_on")})
 
     def save(self, *, confirmed: bool = False) -> bool:
-        problems = self._date_problems()
+        draft = self.draft()
+        # Every field at once: what could not be read, then the rules that need no office file.
+        problems = merge_problems(self._date_problems(),
+                                  [p for p in validate_assignment(draft, None, ()) if p.is_error])
         if problems:
             return self._refused(problems)
         assignment_id = self.current.id if self.current else None

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject
 
+from desktop.domain.wareki import format_wareki_datetime
 from desktop.i18n import _
 from desktop.store.repos.audit import AuditRow, count_audit_entries, list_audit_entries
 from desktop.ui.common.context import AppContext
@@ -14,7 +15,7 @@ from desktop.ui.common.paged_table_model import Column, PagedTableModel, Query
 
 
 def local_time(iso: str) -> str:
-    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return format_wareki_datetime(datetime.fromisoformat(iso).astimezone())
 
 
 class AuditTableModel(PagedTableModel[AuditRow]):

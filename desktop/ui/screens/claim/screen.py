@@ -53,6 +53,7 @@ class ClaimScreen(ClaimView):
         self.record: ClaimRecord | None = None
         self._fill_years()
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.year_combo.follow(context)
         self.submit_button.clicked.connect(self._ask_submit)
         self.decide_button.clicked.connect(self._ask_decision)
         self.reopen_button.clicked.connect(self._ask_reopen)
@@ -60,9 +61,7 @@ class ClaimScreen(ClaimView):
         self.refresh()
 
     def _fill_years(self) -> None:
-        years = self.context.read(claim_fiscal_years) or [FiscalYear.of(date.today())]
-        # Claims are usually made for the year just closed.
-        self.year_combo.set_years(years, FiscalYear.of(date.today()).previous())
+        self.year_combo.set_years(self.context.read(claim_fiscal_years), self.context.working_year)
 
     def fiscal_year(self) -> FiscalYear:
         return self.year_combo.fiscal_year()

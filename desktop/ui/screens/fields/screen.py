@@ -22,6 +22,7 @@ from desktop.store.repos.agreements import FieldRow
 from desktop.store.services.agreements import save_field
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.common.list_panel import ListPanel
 from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.screens.fields.table_model import FieldTableModel
@@ -72,6 +73,7 @@ class FieldsScreen(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self.start_new()
+        install_form_keys(box, self.save, self.start_new)
 
     def start_new(self) -> None:
         self.current = None

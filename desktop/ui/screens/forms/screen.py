@@ -47,6 +47,7 @@ class FormsScreen(FormsView):
         self.preview.printed.connect(lambda pages: self.message_label.ok(_("{pages}ページを印刷しました").format(pages=pages)))
         self.preview.saved.connect(lambda path: self.message_label.ok(_("{path} に保存しました").format(path=path)))
         self._fill_choices()
+        self.year_combo.follow(context)
         self.date_edit.set_value(date.today())
         self.form_list.setCurrentRow(0)
 
@@ -55,8 +56,7 @@ class FormsScreen(FormsView):
         for row in self.context.read(list_agreements, limit=10_000):
             self.agreement_combo.addItem(f"{row.number}　{row.partner}", row.number)
         self._fill_organisations()
-        years = self.context.read(assignment_fiscal_years) or [FiscalYear.of(date.today())]
-        self.year_combo.set_years(years, FiscalYear.of(date.today()))
+        self.year_combo.set_years(self.context.read(assignment_fiscal_years), self.context.working_year)
         town = self.context.read(get_town_profile)
         if not self.addressee_edit.text():
             self.addressee_edit.setText(head_title(town.prefecture) if town.prefecture else "")

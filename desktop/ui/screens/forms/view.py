@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.keyboard import release_print_key
 from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.common.year_combo import FiscalYearCombo
 from desktop.ui.preview.pdf_preview import PdfPreview
@@ -62,6 +63,7 @@ class FormsView(QWidget):
         left_layout.addWidget(self.message_label)
         left_layout.addStretch(1)
         self.preview = PdfPreview()
+        release_print_key(self.preview.print_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,8 +10,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem, QWidget
 
 from desktop.atomic_file import write_atomically
+from desktop.domain.contribution import validate_money_row
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.problems import ConfirmationNeededError, Problem, ValidationError
+from desktop.domain.problems import (
+    ConfirmationNeededError,
+    Problem,
+    ValidationError,
+    merge_problems,
+)
 from desktop.domain.wareki import format_wareki
 from desktop.domain.yen import format_amount, format_yen
 from desktop.exports.ledger_xlsx import ledger_workbook
@@ -31,9 +37,15 @@ from desktop.store.services.contributions import (
     record_money_row,
     update_money_row,
 )
-from desktop.ui.common.background import BackgroundJob, run_in_background
+from desktop.ui.common.background import (
+    BackgroundJob,
+    JobCancelledError,
+    Progress,
+    run_in_background,
+)
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.ledger.payment_import import PAYMENT_IMPORT
 from desktop.ui.screens.ledger.table_model import OVERDUE_BACKGROUND, LedgerTableModel
@@ -48,7 +60,7 @@ class LedgerScreen(LedgerView):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.context = context
         years = context.read(ledger_fiscal_years)
-        self.model = LedgerTableModel(context, self._preferred_year(years))
+        self.model = LedgerTableModel(context, context.working_year)
         super().__init__(self.model, parent)
         self.line: LedgerRow | None = None
         self.entry_rows: list[MoneyRowView] = []
@@ -56,6 +68,7 @@ class LedgerScreen(LedgerView):
         self.job: BackgroundJob | None = None
         self._fill_years(years)
         self.year_combo.currentIndexChanged.connect(lambda _i: self._year_changed())
+        self.year_combo.follow(context)
         self.overdue_check.toggled.connect(lambda on: self.list_panel.set_option("overdue_only", on))
         self.list_panel.current_changed.connect(self._select_line)
         self.model.modelReset.connect(self._show_totals)
@@ -68,18 +81,13 @@ class LedgerScreen(LedgerView):
         self.print_button.clicked.connect(self.print_f3)
         self._show_totals()
         self._clear_line()
+        install_form_keys(self.form_box, self.save_entry, self.start_new_entry)
 
     # -- year and list
-    @staticmethod
-    def _preferred_year(years: list[FiscalYear]) -> FiscalYear:
-        """This fiscal year if the ledger has it, else the newest year it has."""
-        this_year = FiscalYear.of(date.today())
-        return this_year if this_year in years or not years else years[0]
-
     def _fill_years(self, years: list[FiscalYear] | None = None) -> None:
         if years is None:
             years = self.context.read(ledger_fiscal_years)
-        self.year_combo.set_years(years or [FiscalYear.of(date.today())], FiscalYear(self.model.query().option("fiscal_year")))
+        self.year_combo.set_years(years, FiscalYear(self.model.query().option("fiscal_year")))
 
     def fiscal_year(self) -> FiscalYear:
         return self.year_combo.fiscal_year()
@@ -167,10 +175,11 @@ class LedgerScreen(LedgerView):
     def save_entry(self, *, confirmed: bool = False) -> bool:
         if self.line is None:
             return False
-        problems = self.money_form.input_problems()
+        draft = self.money_form.draft(self.line.post_id, self.line.staff_id)
+        problems = merge_problems(self.money_form.input_problems(),
+                                  [p for p in validate_money_row(draft) if p.is_error])
         if problems:
             return self._refused(problems)
-        draft = self.money_form.draft(self.line.post_id, self.line.staff_id)
         try:
             if self.editing is None:
                 self.context.run(record_money_row, draft=draft, confirmed=confirmed)
@@ -204,7 +213,7 @@ class LedgerScreen(LedgerView):
     # -- import, export, print
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.context, PAYMENT_IMPORT, self)
-        dialog.imported.connect(self.status_label.ok)
+        dialog.imported.connect(self.list_status.ok)
         dialog.open()
         return dialog
 
@@ -218,21 +227,26 @@ class LedgerScreen(LedgerView):
         """The whole filtered ledger (not only the rows on screen), written off the GUI thread."""
         options = self.model.options(self.model.query())
 
-        def work(_progress: object) -> int:
+        def work(progress: Progress) -> int:
+            # Each step checks キャンセル; nothing is written once the clerk cancelled.
+            progress.report(0, 3, _("負担金を読み込んでいます…"))
             rows = self.context.read(list_ledger, limit=EXPORT_LIMIT, **options)
             town = self.context.read(get_town_profile).name
+            progress.report(1, 3, _("Excelファイルを作成しています…"))
             data = ledger_workbook(options["fiscal_year"], town,
                                    [(r.agreement_number, r.post_label, r.name, r.reading, r.totals, r.overdue_count,
                                      r.overdue_amount) for r in rows], created=datetime.now(),
                                    audit_head=self.context.read(newest_audit_entry))
+            progress.report(2, 3, _("保存しています…"))
             write_atomically(path, data)
             return len(rows)
 
         def done(count: int) -> None:
-            self.status_label.ok(_("{count}行を {path} に出力しました").format(count=count, path=path))
+            self.list_status.ok(_("{count}行を {path} に出力しました").format(count=count, path=path))
 
         def failed(error: BaseException) -> None:
-            self.status_label.error(str(error))
+            if not isinstance(error, JobCancelledError):
+                self.list_status.error(str(error))
 
         self.job = run_in_background(self, _("Excelに出力しています…"), work, done, failed)
         return self.job
@@ -240,7 +254,8 @@ class LedgerScreen(LedgerView):
     def print_f3(self) -> PreviewDialog:
         request = FormRequest("F3", fiscal_year=self.fiscal_year())
         name = _("負担金支払状況一覧_{year}.pdf").format(year=self.fiscal_year().label())
-        dialog, self.job = preview_form(self.context, self, request, name, self.status_label.error)
+        self.list_status.clear()
+        dialog, self.job = preview_form(self.context, self, request, name, self.list_status.error)
         return dialog
 
     def on_change(self, change: object) -> None:

@@ -43,6 +43,9 @@ class LedgerView(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setStyleSheet("font-weight: bold;")
         self.totals_label.setWordWrap(True)
+        # What import, export and printing say shows by the list they act on, not under the form.
+        self.list_status = StatusLabel()
+        self.list_status.setWordWrap(True)
 
         self.detail_title = QLabel()
         self.detail_title.setStyleSheet("font-weight: bold;")
@@ -68,6 +71,7 @@ class LedgerView(QWidget):
         form_box = QWidget()
         form_layout = QVBoxLayout(form_box)
         form_layout.setContentsMargins(0, 0, 0, 0)
+        self.form_box = form_box
         form_layout.addWidget(self.money_form)
         form_layout.addWidget(self.status_label)
         buttons = QHBoxLayout()
@@ -86,6 +90,7 @@ class LedgerView(QWidget):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.list_panel, 1)
         upper_layout.addWidget(self.totals_label)
+        upper_layout.addWidget(self.list_status)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(lower)

@@ -31,6 +31,7 @@ from desktop.store.repos.measure import list_measure_parameters
 from desktop.store.services.claims import save_measure_parameters
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.common.yen_edit import YenEdit
 
@@ -94,6 +95,7 @@ class MeasureScreen(QWidget):
         self.table.itemSelectionChanged.connect(self._select)
         self.save_button.clicked.connect(self.save)
         self.reload()
+        install_form_keys(box, self.save, self.reload)
         if self.rows:
             self.table.selectRow(len(self.rows) - 1)
 

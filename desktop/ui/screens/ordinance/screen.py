@@ -11,6 +11,7 @@ from desktop.i18n import _
 from desktop.store.repos.organisations import get_ordinance
 from desktop.store.services.ordinance import save_ordinance_item, update_ordinance_title
 from desktop.ui.common.context import AppContext
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.screens.ordinance.view import OrdinanceView
 
 
@@ -28,6 +29,7 @@ class OrdinanceScreen(OrdinanceView):
         self.items_table.currentCellChanged.connect(lambda row, _c, _r, _pc: self._select(row))
         self.reload()
         self.start_new()
+        install_form_keys(self.form.layout.parentWidget(), self.save_item, self.start_new)
 
     def reload(self) -> None:
         ordinance = self.context.read(get_ordinance)

@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.problems import Problem, ValidationError
+from desktop.domain.problems import Problem, ValidationError, merge_problems
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.yen_edit import YenEdit
 
 
 @dataclass(frozen=True)
 class Field:
-    """A dialog field: 'date', 'line', 'text' or 'choice' (choices: (label, value) pairs)."""
+    """A dialog field: 'date', 'yen', 'line', 'text' or 'choice' (choices: (label, value) pairs)."""
 
     name: str
     label: str
@@ -42,10 +43,11 @@ class DecisionDialog(QDialog):
     """`submit(values)` runs the service; a ValidationError keeps the dialog open with the problems."""
 
     def __init__(self, title: str, intro: str, fields: list[Field], submit: Callable[[dict[str, Any]], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, check: Callable[[dict[str, Any]], list[Problem]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.submit = submit
+        self.check = check   # the rules that need no office file, so every problem shows at once
         self.widgets: dict[str, QWidget] = {}
         self.fields = fields
         layout = QVBoxLayout(self)
@@ -76,6 +78,10 @@ class DecisionDialog(QDialog):
             edit = WarekiDateEdit(required=spec.required)
             edit.set_value(spec.default if isinstance(spec.default, date) else None)
             return edit
+        if spec.kind == "yen":
+            money = YenEdit(required=spec.required)
+            money.setText(str(spec.default or ""))
+            return money
         if spec.kind == "text":
             text = QPlainTextEdit(str(spec.default or ""))
             text.setFixedHeight(80)
@@ -109,6 +115,10 @@ class DecisionDialog(QDialog):
                 values[spec.name] = widget.value()
             elif isinstance(widget, QPlainTextEdit):
                 values[spec.name] = widget.toPlainText().strip()
+            elif isinstance(widget, YenEdit):
+                if (problem := widget.problem()) is not None:
+                    problems.append(Problem(spec.name, problem))
+                values[spec.name] = widget.text().strip()
             elif isinstance(widget, QComboBox):
                 values[spec.name] = widget.currentData()
             elif isinstance(widget, QLineEdit):
@@ -117,6 +127,11 @@ class DecisionDialog(QDialog):
 
     def try_accept(self) -> bool:
         values, problems = self.values()
+        if problems and self.check is not None:
+            # An amount that could not be read already has its message; for the other fields'
+            # rules it counts as 0 (the draft cannot be built without a number).
+            unreadable = {p.field: "0" for p in problems if isinstance(self.widgets.get(p.field), YenEdit)}
+            problems = merge_problems(problems, [p for p in self.check({**values, **unreadable}) if p.is_error])
         if not problems:
             try:
                 self.submit(values)

@@ -9,13 +9,16 @@ from datetime import date
 from typing import Any
 
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.domain.org_lease import PropertyLeaseDraft, parse_area
-from desktop.domain.org_reports import ReportRequestDraft
+from desktop.domain.org_lease import PropertyLeaseDraft, parse_area, validate_lease
+from desktop.domain.org_reports import ReportRequestDraft, validate_report_request
 from desktop.domain.org_support import (
     CoordinationRequestDraft,
     NegotiatedContractDraft,
     SupportDraft,
     SupportKind,
+    validate_contract,
+    validate_coordination,
+    validate_support,
 )
 from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import DateParseError, format_wareki
@@ -45,6 +48,15 @@ class RecordSpec:
     service: Callable[..., Any]
     form_id: str = ""
     alert: Callable[[Any], bool] | None = None   # a row shown in red (an overdue report)
+    validate: Callable[[Any], list[Problem]] | None = None   # the draft's rules (domain), for check()
+
+    def check(self, values: dict[str, Any]) -> list[Problem]:
+        """Every problem of the dialog's values that the rules find without the office file."""
+        try:
+            draft = self.to_draft(values)
+        except ValidationError as error:
+            return error.problems
+        return self.validate(draft) if self.validate is not None else []
 
 
 def _w(day: date | None) -> str:
@@ -92,10 +104,10 @@ SUPPORT_SPEC = RecordSpec(
     lambda: [Field("kind", _("区分"), "choice", choices=tuple((k.label, k) for k in SupportKind)),
              Field("fiscal_year", _("年度"), hint=_("例: 令和8年度、2026")),
              Field("purpose", _("内容"), "text", hint=_("助成の目的、提供した情報、その他の支援")),
-             Field("amount_yen", _("助成額（円）"), required=False, hint=_("活動資金の助成のときだけ")),
+             Field("amount_yen", _("助成額（円）"), "yen", required=False, hint=_("活動資金の助成のときだけ")),
              Field("decided_on", _("交付決定日・支援日"), "date"),
              Field("note", _("備考"), required=False)],
-    _support_draft, _support_values, services.save_support)
+    _support_draft, _support_values, services.save_support, validate=validate_support)
 
 
 def _need_choices() -> tuple[tuple[str, Any], ...]:
@@ -121,13 +133,13 @@ COORDINATION_SPEC = RecordSpec(
     lambda d: {"requested_on": d.requested_on, "activity": d.activity, "other_groups": d.other_groups,
                "request": d.request, "measures_needed": d.measures_needed, "decided_on": d.decided_on,
                "measures": d.measures, "result": d.result, "result_on": d.result_on},
-    services.save_coordination, "F11")
+    services.save_coordination, "F11", validate=validate_coordination)
 
 CONTRACT_SPEC = RecordSpec(
     "contracts", N_("随意契約"), CONTRACT,
     ((N_("業務"), lambda d: d.work), (N_("金額（円）"), lambda d: format_amount(d.amount_yen or 0)),
      (N_("期間"), lambda d: f"{_w(d.start_on)}〜{_w(d.end_on)}"), (N_("根拠"), lambda d: d.rule_clause)),
-    lambda: [Field("work", _("委託する業務")), Field("amount_yen", _("契約金額（円）")),
+    lambda: [Field("work", _("委託する業務")), Field("amount_yen", _("契約金額（円）"), "yen"),
              Field("start_on", _("契約期間の開始"), "date"), Field("end_on", _("契約期間の終了"), "date"),
              Field("concluded_on", _("契約日"), "date", required=False),
              Field("rule_clause", _("町の規則の条項"), hint=_("例: B町契約規則第20条第1項第3号")),
@@ -136,7 +148,7 @@ CONTRACT_SPEC = RecordSpec(
                             v["rule_clause"], v["reason"]),
     lambda d: {"work": d.work, "amount_yen": format_amount(d.amount_yen or 0), "start_on": d.start_on,
                "end_on": d.end_on, "concluded_on": d.concluded_on, "rule_clause": d.rule_clause, "reason": d.reason},
-    services.save_contract, "F13")
+    services.save_contract, "F13", validate=validate_contract)
 
 
 def _lease_draft(v: dict[str, Any]) -> PropertyLeaseDraft:
@@ -157,7 +169,7 @@ LEASE_SPEC = RecordSpec(
     lambda: [Field("property_name", _("行政財産の名称")), Field("room", _("貸付部分")),
              Field("area_m2", _("面積（㎡）")), Field("purpose", _("用途")),
              Field("start_on", _("貸付期間の開始"), "date"), Field("end_on", _("貸付期間の終了"), "date"),
-             Field("rent_yen", _("貸付料（年額・円）"), default="0", hint=_("無償は0")),
+             Field("rent_yen", _("貸付料（年額・円）"), "yen", default="0", hint=_("無償は0")),
              Field("free_ground", _("無償・減額の根拠"), required=False),
              Field("no_hindrance", _("用途又は目的を妨げない理由"), "text", hint=_("第7項")),
              Field("concluded_on", _("契約日"), "date", required=False),
@@ -168,7 +180,7 @@ LEASE_SPEC = RecordSpec(
                "start_on": d.start_on, "end_on": d.end_on, "rent_yen": str(d.rent_yen or 0),
                "free_ground": d.free_ground, "no_hindrance": d.no_hindrance, "concluded_on": d.concluded_on,
                "terminated_on": d.terminated_on, "termination_reason": d.termination_reason},
-    services.save_lease, "F12")
+    services.save_lease, "F12", validate=validate_lease)
 
 REPORT_SPEC = RecordSpec(
     "reports", N_("報告徴収"), REPORT,
@@ -181,6 +193,6 @@ REPORT_SPEC = RecordSpec(
     lambda v: ReportRequestDraft(v["requested_on"], v["items"], v["due_on"], v["received_on"], v["content"]),
     lambda d: {"requested_on": d.requested_on, "items": d.items, "due_on": d.due_on, "received_on": d.received_on,
                "content": d.content},
-    services.save_report_request, "F8", lambda d: d.overdue(date.today()))
+    services.save_report_request, "F8", lambda d: d.overdue(date.today()), validate_report_request)
 
 RECORD_SPECS = (SUPPORT_SPEC, COORDINATION_SPEC, CONTRACT_SPEC, LEASE_SPEC, REPORT_SPEC)

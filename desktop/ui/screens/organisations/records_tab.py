@@ -117,7 +117,7 @@ class RecordsTab(QWidget):
             self.context.run(self.spec.service, org_id=org_id, record_id=record.id if record else None, draft=draft)
             self._done(_("{what}を保存しました").format(what=_(self.spec.title)))
 
-        dialog = DecisionDialog(title, self.detail.draft.name, self.spec.fields(), submit, self)
+        dialog = DecisionDialog(title, self.detail.draft.name, self.spec.fields(), submit, self, self.spec.check)
         if record is not None:
             for name, value in self.spec.values(record.draft).items():
                 dialog.set_value(name, value)

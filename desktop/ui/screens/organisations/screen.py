@@ -31,6 +31,7 @@ from desktop.store.repos.organisations import (
 from desktop.store.services import organisations as services
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.organisations.decisions import decision_dialog
 from desktop.ui.screens.organisations.orders_tab import OrdersTab
@@ -76,6 +77,8 @@ class OrganisationsScreen(OrganisationsView):
             self.list_panel.table.selectRow(0)
         else:
             self.start_new()
+        install_form_keys(self.form.layout.parentWidget(), self.save,
+                          lambda: self.show_organisation(self.current.id) if self.current else self.start_new())
 
     def _add_record_tabs(self) -> None:
         """The records after designation, one tab each (support, coordination … orders and revocation)."""

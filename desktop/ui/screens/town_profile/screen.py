@@ -14,6 +14,7 @@ from desktop.store.repos.measure import measure_parameters_for
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.town import update_town_profile
 from desktop.ui.common.context import AppContext
+from desktop.ui.common.keyboard import install_form_keys
 from desktop.ui.screens.town_profile.import_limit_box import ImportLimitBox
 from desktop.ui.screens.town_profile.view import TownProfileView
 
@@ -39,6 +40,7 @@ class TownProfileScreen(TownProfileView):
         self.category_combo.currentIndexChanged.connect(lambda _i: self._on_edited("category"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
+        install_form_keys(self.form.layout.parentWidget(), self.save, self.load)
         self.import_limit_box = ImportLimitBox(context)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)

@@ -210,7 +210,7 @@ def check_and_back_up(window: MainWindow) -> BackgroundJob:
             if offer_restore(office.path, str(error), window):
                 report_warning(_("バックアップから復元しました"),
                                _("復元した事務ファイルで、連携デスクをもう一度起動してください。"), window)
-            QApplication.exit(1)
+            end_main_loop(1)
             window.close()
             return
         if isinstance(error, OfficeDamagedError):
@@ -218,7 +218,7 @@ def check_and_back_up(window: MainWindow) -> BackgroundJob:
         else:
             title, then = _("事務ファイルを開けません"), _("連携デスクを閉じます。")
         report_fatal(title, str(classify_fault(error, office.path) or error) + "\n\n" + then, window)
-        QApplication.exit(1)
+        end_main_loop(1)
         window.close()
 
     def done(result: Path | OfficeError | None) -> None:
@@ -229,6 +229,18 @@ def check_and_back_up(window: MainWindow) -> BackgroundJob:
             window.statusBar().showMessage(_("整合性を確認し、バックアップを作成しました: {path}").format(path=result), 8000)
 
     return run_in_background(window, _("事務ファイルを確認しています…"), work, done, failed, show_dialog=False)
+
+
+MAIN_LOOP = "renkei_main_loop"
+
+
+def end_main_loop(status: int) -> None:
+    """Ends app.exec() with `status`. Only when run_app's loop runs: QApplication.exit() with no
+    loop running would make every later event loop of the process (a dialog's, a test's) return
+    at once."""
+    app = QApplication.instance()
+    if app is not None and app.property(MAIN_LOOP):
+        QApplication.exit(status)
 
 
 def bring_to_front(window: MainWindow) -> None:
@@ -259,8 +271,10 @@ def run_app(db: Path, *, language: str | None = None) -> int:
     window.startup_job = check_and_back_up(window)
     for warning in office.warnings:
         report_warning(_("事務ファイルの場所"), warning, window)
+    app.setProperty(MAIN_LOOP, True)
     try:
         return app.exec()
     finally:
+        app.setProperty(MAIN_LOOP, False)
         instance.close()
         office.close()

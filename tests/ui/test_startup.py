@@ -6,6 +6,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop.store import backup
@@ -70,3 +71,10 @@ def test_damaged_file_is_reported_with_the_last_good_backup(qtbot: QtBot, qapp, 
     assert not window.isVisible()
     assert [b.reason for b in backup.list_backups(path)] == ["open"]  # no backup of the damaged file
     window.context.office.close()
+    # With no main loop running (a test, or before app.exec), ending it must not leave Qt
+    # quitting every later event loop of the process at once.
+    fired: list[bool] = []
+    loop = QEventLoop()
+    QTimer.singleShot(30, lambda: (fired.append(True), loop.quit()))
+    loop.exec()
+    assert fired == [True]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.list_beside_detail import lay_out_list_beside_detail
 from desktop.ui.common.list_panel import ListPanel
 from desktop.ui.common.local_gov_completer import attach_local_gov_completer
 from desktop.ui.common.paged_table_model import PagedTableModel
@@ -163,20 +162,5 @@ class AgreementsView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.save_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.status_label)
-        right_layout.addLayout(buttons)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 600])
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(splitter, 1)
+        lay_out_list_beside_detail(self, title, left, [self.heading, self.tabs, self.status_label, buttons],
+                                   sizes=(400, 600))

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QSplitter,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from desktop.domain.organisation import Action, Membership, OrganisationKind, Or
 from desktop.i18n import _
 from desktop.ui.common.date_edit import WarekiDateEdit
 from desktop.ui.common.field_row import FieldForm
+from desktop.ui.common.list_beside_detail import lay_out_list_beside_detail
 from desktop.ui.common.list_panel import ListPanel
 from desktop.ui.common.paged_table_model import PagedTableModel
 from desktop.ui.common.status_label import StatusLabel
@@ -98,24 +97,8 @@ class OrganisationsView(QWidget):
         buttons.addWidget(self.print_f6_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.status_label)
-        right_layout.addLayout(decisions)
-        right_layout.addLayout(buttons)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([460, 640])
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(splitter, 1)
+        lay_out_list_beside_detail(self, title, left, [self.heading, self.tabs, self.status_label, decisions, buttons],
+                                   sizes=(460, 640))
 
     def _basics(self) -> QWidget:
         self.name_edit = QLineEdit()

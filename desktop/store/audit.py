@@ -52,6 +52,15 @@ def os_user() -> str:
         return "unknown"
 
 
+ACTING_USER_KEY = "renkei_acting_user"
+
+
+def acting_user(session: Session) -> str:
+    """Who the audit trail names: the signed-in user the session was opened for, else the OS user."""
+    name = session.info.get(ACTING_USER_KEY)
+    return name if isinstance(name, str) and name else os_user()
+
+
 def entry_hash(
     prev_hash: str, at: str, user: str, entity: str, entity_id: str, action: str,
     summary: str, before_json: str, after_json: str,
@@ -78,7 +87,7 @@ def record(
     """Appends one audit entry in the caller's transaction, chained to the last one."""
     prev = last_hash(session)
     at = datetime.now(UTC).isoformat(timespec="microseconds")
-    user = os_user()
+    user = acting_user(session)
     before_json, after_json = canonical_json(before), canonical_json(after)
     entry = AuditEntry(
         at=at, os_user=user, entity=entity, entity_id=str(entity_id), action=action,

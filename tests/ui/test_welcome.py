@@ -94,3 +94,22 @@ def test_the_new_empty_office_carries_the_profile(tmp_path: Path) -> None:
     with open_or_create_with_demo(path, choose=lambda _db, _m: (StartChoice.NEW_EMPTY, profile)) as office, \
             office.reader() as session:
         assert get_town_profile(session) == profile
+
+
+def test_a_ward_is_found_in_the_town_profile_and_refused_with_its_citys_code(qtbot: QtBot) -> None:
+    dialog = _welcome(qtbot)
+    dialog.choose(StartChoice.NEW_EMPTY)
+    form = dialog.profile_form
+    form.code_edit.setFocus()
+    qtbot.keyClicks(form.code_edit, "011011")
+    popup = form.completers[0].popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().index(0, 0).data().startswith("011011 北海道 札幌市中央区")
+    assert "行政区" in popup.model().index(0, 0).data()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.name_edit.text() == "札幌市中央区")
+    problem = form.form.problem_labels["local_gov_code"]
+    assert problem.isVisible() and "011002 札幌市" in problem.text()
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.profile is None

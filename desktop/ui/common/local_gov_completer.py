@@ -14,14 +14,22 @@ from desktop.domain.local_governments import LocalGovernment, local_governments
 from desktop.i18n import _
 
 
-def _model(parent: QLineEdit) -> QStringListModel:
-    """`131199 東京都 板橋区 イタバシク`: the code first, so a chosen line names its entry."""
-    return QStringListModel([entry.label() + " " + entry.kana for entry in local_governments()], parent)
+def _line(entry: LocalGovernment) -> str:
+    """`131199 東京都 板橋区 イタバシク`: the code first, so a chosen line names its entry; a
+    designated city's ward says so (`011011 北海道 札幌市中央区 サッポロシチュウオウク （行政区）`)."""
+    line = entry.label() + " " + entry.kana
+    return line + " " + _("（行政区）") if entry.is_ward else line
+
+
+def _model(parent: QLineEdit, wards: bool) -> QStringListModel:
+    return QStringListModel([_line(entry) for entry in local_governments() if wards or not entry.is_ward], parent)
 
 
 def attach_local_gov_completer(code_edit: QLineEdit | None, name_edit: QLineEdit | None,
-                               prefecture_edit: QLineEdit | None = None) -> list[QCompleter]:
-    """One completer per given field; each fills every given field when an entry is chosen."""
+                               prefecture_edit: QLineEdit | None = None, *, wards: bool = True) -> list[QCompleter]:
+    """One completer per given field; each fills every given field when an entry is chosen.
+    `wards=False` leaves the designated cities' wards out (a field naming a party, which a ward
+    never is); with them, the town profile finds 札幌市中央区 and then says why it is refused."""
     by_code = {entry.code: entry for entry in local_governments()}
     completers: list[QCompleter] = []
 
@@ -39,7 +47,7 @@ def attach_local_gov_completer(code_edit: QLineEdit | None, name_edit: QLineEdit
     for edit in (code_edit, name_edit):
         if edit is None:
             continue
-        completer = QCompleter(_model(edit), edit)
+        completer = QCompleter(_model(edit, wards), edit)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)

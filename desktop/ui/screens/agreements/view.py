@@ -68,7 +68,7 @@ class AgreementsView(QWidget):
         self.form = FieldForm(basics_layout)
         self.form.add("number", _("協約番号(&B)"), self.number_edit)
         self.form.add("partner", _("相手方団体(&T)"), self.partner_edit, _("派遣元の都道府県等（例: A県）"))
-        self.partner_completer = attach_local_gov_completer(None, self.partner_edit)
+        self.partner_completer = attach_local_gov_completer(None, self.partner_edit, wards=False)
         self.form.add("title", _("件名"), self.title_edit)
         self.form.add("resolution_on", _("議会の議決日"), self.resolution_edit)
         self.form.add("concluded_on", _("締結日"), self.concluded_edit)

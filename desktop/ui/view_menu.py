@@ -53,7 +53,9 @@ class ViewExtras:
 
     def print_current(self) -> None:
         if not print_current(self.window.stack.currentWidget()):
-            self.window.statusBar().showMessage(_("この画面には印刷するものがありません"), 5000)
+            self.window.statusBar().showMessage(
+                _("この画面に印刷する帳票はありません。帳票は各画面（連携協約・派遣職員・負担金・"
+                  "特別交付税算定・地域団体）か「帳票」画面から印刷します"), 8000)
 
     def show_year(self, year: FiscalYear) -> None:
         self.year_label.setText(_("作業年度: {year}").format(year=year.label()))

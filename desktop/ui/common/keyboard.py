@@ -47,7 +47,12 @@ def release_print_key(button: QAbstractButton) -> None:
 
 
 def print_current(screen: QWidget | None) -> bool:
-    """Ctrl+P: presses the screen's print button, if it has one and it is enabled."""
+    """Ctrl+P: the screen's own `print_current()` when it has one (it prints the form for what is
+    chosen, or says next to its list what to choose, and returns True); else presses the screen's
+    print button, if it has one and it is enabled. False: the screen has no form to print."""
+    own = getattr(screen, "print_current", None)
+    if callable(own):
+        return bool(own())
     for name in PRINT_NAMES:
         button: object = screen
         for part in name.split("."):

@@ -60,10 +60,18 @@ class ListPanel(QWidget):
         self.top_bar.addWidget(self.count_label)
         # Screens put their extra filters (年度, 状態 …) on this second row.
         self.filter_bar = QHBoxLayout()
+        # What to choose in the list before an action (Ctrl+P with nothing chosen) is said here,
+        # next to the list, and goes when a row is chosen.
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("listHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: #b00020;")
+        self.hint_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.top_bar)
         layout.addLayout(self.filter_bar)
+        layout.addWidget(self.hint_label)
         layout.addWidget(self.table, 1)
 
         self._timer = QTimer(self)
@@ -102,8 +110,14 @@ class ListPanel(QWidget):
         index = self.table.currentIndex()
         return index.row() if index.isValid() else None
 
+    def show_hint(self, text: str) -> None:
+        """Says above the rows what to choose (empty text hides it)."""
+        self.hint_label.setText(text)
+        self.hint_label.setVisible(bool(text))
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
+            self.show_hint("")
             self.current_changed.emit(current.row())
 
     def _update_count(self) -> None:

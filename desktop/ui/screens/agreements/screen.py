@@ -97,6 +97,7 @@ class AgreementsScreen(AgreementsView):
     def start_new(self) -> None:
         self.current = None
         town = self.context.read(get_town_profile).name or _("当町")
+        self.list_panel.table.selectionModel().clear()  # no row looks chosen while a new one is typed
         self._fill(AgreementDraft(terms=AgreementTerms(
             policy_affairs=tuple(a.format(town=town) for a in MODEL_POLICY_AFFAIRS))), None, "")
         self.heading.setText(_("新しい連携協約"))
@@ -336,6 +337,15 @@ class AgreementsScreen(AgreementsView):
         name = f"{_('連携協約書')}_{request.agreement_number}.pdf"
         dialog, self.print_job = preview_form(self.context, self, request, name, self.status_label.error)
         return dialog
+
+    def print_current(self) -> bool:
+        """Ctrl+P: F1 for the agreement on screen; with none chosen, the list says to choose one."""
+        if self.current is None:
+            self.list_panel.show_hint(_("印刷する協約（F1 連携協約書）を一覧から選んでください"))
+            self.list_panel.filter_edit.setFocus()  # the table would take focus by choosing its first row
+            return True
+        self.print_agreement()
+        return True
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.context, AGREEMENT_IMPORT, self)

@@ -16,13 +16,16 @@ from desktop.domain.staffing import (
     validate_assignment,
     validate_staff,
 )
+from desktop.domain.fiscal_year import FiscalYear
 from desktop.i18n import _
+from desktop.printing.catalog import FormRequest
 from desktop.store.repos.agreements import list_fields, list_posts
 from desktop.store.repos.staffing import AssignmentDetail, assignment_fiscal_years, get_assignment
 from desktop.store.services.staffing import check_assignment, delete_assignment, save_assignment
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
 from desktop.ui.common.keyboard import install_form_keys
+from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.assignments.roster_import import ROSTER_IMPORT
 from desktop.ui.screens.assignments.table_model import AssignmentTableModel
 from desktop.ui.screens.assignments.view import AssignmentsView
@@ -56,6 +59,20 @@ class AssignmentsScreen(AssignmentsView):
         self.start_new()
         install_form_keys(self.detail_box, self.save,
                           lambda: self.show_assignment(self.current.id) if self.current else self.start_new())
+
+    def print_current(self) -> bool:
+        """Ctrl+P: F2 派遣職員受入名簿 of the year chosen above the list (the working year when
+        every year is shown), in the preview."""
+        self.print_f2()
+        return True
+
+    def print_f2(self) -> PreviewDialog:
+        chosen = self.year_combo.currentData()
+        year = FiscalYear(chosen) if chosen is not None else self.context.working_year
+        request = FormRequest("F2", fiscal_year=year)
+        name = _("派遣職員受入名簿_{year}.pdf").format(year=year.label())
+        dialog, self.print_job = preview_form(self.context, self, request, name, self.status_label.error)
+        return dialog
 
     # -- choices
     def _fill_choices(self) -> None:

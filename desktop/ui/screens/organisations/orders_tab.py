@@ -85,6 +85,12 @@ class OrdersTab(QWidget):
         item = table.item(rows[0].row(), 0) if rows else None
         return item.data(RECORD_ROLE) if item is not None else None
 
+    def chosen_order(self) -> int | None:
+        return self._chosen(self.orders_table)
+
+    def chosen_revocation(self) -> int | None:
+        return self._chosen(self.revocations_table)
+
     def set_organisation(self, detail: OrganisationDetail | None) -> None:
         today = date.today()
         self.orders = [] if detail is None else self.context.read(list_orders, org_id=detail.id)

@@ -123,6 +123,7 @@ class OrganisationsScreen(OrganisationsView):
     # -- showing
     def start_new(self) -> None:
         self.current = None
+        self.list_panel.table.selectionModel().clear()  # no row looks chosen while a new one is typed
         self._fill(OrganisationDraft())
         self.heading.setText(_("新しい団体"))
         self.designation_label.clear()
@@ -323,6 +324,40 @@ class OrganisationsScreen(OrganisationsView):
         name = f"{form_id}_{self.current.draft.name if self.current else _('空欄')}.pdf"
         dialog, self.print_job = preview_form(self.context, self, request, name, self.status_label.error)
         return dialog
+
+    def print_current(self) -> bool:
+        """Ctrl+P: the form for what is shown. On a record tab, the chosen record's form (F8, F11,
+        F12, F13; F9 or F10 on 改善命令・取消); elsewhere the form of the organisation's stage:
+        改善命令中 → F9, 取消 → F10, decided → F6 通知書, else F5 申請書. With no organisation chosen
+        the list says to choose one (a blank F5 stays on its button)."""
+        if self.current is None:
+            self.list_panel.show_hint(_("印刷する団体を一覧から選んでください（空欄の申請書は「申請書を印刷」で）"))
+            self.list_panel.filter_edit.setFocus()  # the table would take focus by choosing its first row
+            return True
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, RecordsTab) and tab.spec.form_id:
+            record = tab.selected()
+            if record is None:
+                self.status_label.error(_("印刷する{what}の記録を選んでください（記録がなければ「追加…」）").format(
+                    what=_(tab.spec.title)))
+                return True
+            self.print_record(tab.spec.form_id, record.id)
+            return True
+        if isinstance(tab, OrdersTab) and (tab.orders or tab.revocations):
+            in_revocations = tab.revocations and (tab.revocations_table.hasFocus() or not tab.orders)
+            if in_revocations:
+                self.print_record("F10", tab.chosen_revocation())
+            else:
+                self.print_record("F9", tab.chosen_order())
+            return True
+        state = self.current.state
+        if state is OrgState.UNDER_ORDER:
+            self.print_record("F9", None)
+        elif state is OrgState.REVOKED:
+            self.print_record("F10", None)
+        else:
+            self.print_form("F6" if self.print_f6_button.isEnabled() else "F5")
+        return True
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.context, ORGANISATION_IMPORT, self)

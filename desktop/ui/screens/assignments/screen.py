@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import (
     ConfirmationNeededError,
     Problem,
@@ -16,7 +17,6 @@ from desktop.domain.staffing import (
     validate_assignment,
     validate_staff,
 )
-from desktop.domain.fiscal_year import FiscalYear
 from desktop.i18n import _
 from desktop.printing.catalog import FormRequest
 from desktop.store.repos.agreements import list_fields, list_posts

@@ -38,6 +38,7 @@ class ClaimView(QWidget):
         super().__init__(parent)
         title = QLabel(_("特別交付税算定資料（派遣初年度の負担金）"))
         title.setObjectName("screenTitle")
+        title.setWordWrap(True)
         self.year_combo = FiscalYearCombo()
         year_label = QLabel(_("年度(&Y):"))
         year_label.setBuddy(self.year_combo)
@@ -65,6 +66,7 @@ class ClaimView(QWidget):
 
         self.total_label = QLabel()
         self.total_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.total_label.setWordWrap(True)  # a long English total wraps instead of widening the window
         self.message_label = StatusLabel()
         self.message_label.setWordWrap(True)
         self.submit_button = QPushButton(_("提出済にする(&T)…"))
@@ -72,7 +74,7 @@ class ClaimView(QWidget):
         self.reopen_button = QPushButton(_("作成中に戻す(&R)…"))
         self.print_button = QPushButton(_("算定資料を印刷(&P)…"))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.total_label, 1)
+        buttons.addStretch(1)
         for button in (self.reopen_button, self.decide_button, self.submit_button, self.print_button):
             buttons.addWidget(button)
 
@@ -82,4 +84,5 @@ class ClaimView(QWidget):
         layout.addWidget(self.basis_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message_label)
+        layout.addWidget(self.total_label)
         layout.addLayout(buttons)

@@ -59,6 +59,9 @@ class OrganisationsView(QWidget):
         self.area_combo = QComboBox()
         for caption, combo in ((_("状態(&J):"), self.state_combo), (_("種別:"), self.kind_combo),
                                (_("区域:"), self.area_combo)):
+            # Sized by a few characters, not by the longest item (English labels are long).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
             label = QLabel(caption)
             label.setBuddy(combo)
             self.list_panel.filter_bar.addWidget(label)
@@ -91,7 +94,7 @@ class OrganisationsView(QWidget):
         self.print_f6_button = QPushButton(_("通知書を印刷…"))
         decisions = QGridLayout()
         for index, action in enumerate(DECISIONS):
-            decisions.addWidget(self.decision_buttons[action], index // 4, index % 4)
+            decisions.addWidget(self.decision_buttons[action], index // 3, index % 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_f5_button)
         buttons.addWidget(self.print_f6_button)
@@ -119,6 +122,12 @@ class OrganisationsView(QWidget):
         self.articles_edit = WarekiDateEdit()
         self.note_edit = QLineEdit()
         self.designation_label = QLabel()
+        self.designation_label.setWordWrap(True)
+        # Combos sized by a few characters, not by their longest (English) item, and labels that
+        # wrap: the tab then fits beside the list in a 1280-pixel window without scrolling sideways.
+        for combo in (self.org_kind_combo, self.membership_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         basics = QWidget()
         form_layout = QFormLayout(basics)
         self.form = FieldForm(form_layout)
@@ -152,9 +161,13 @@ class OrganisationsView(QWidget):
         top.addWidget(applied)
         top.addWidget(self.applied_edit)
         top.addStretch(1)
-        top.addWidget(self.apply_button)
-        top.addWidget(self.save_review_button)
+        # The buttons on a row of their own: beside the date they made the English window too wide.
+        actions = QHBoxLayout()
+        actions.addWidget(self.apply_button)
+        actions.addWidget(self.save_review_button)
+        actions.addStretch(1)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.review_label)
         layout.addWidget(self.requirements, 1)
         return page

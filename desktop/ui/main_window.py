@@ -21,6 +21,7 @@ from desktop.store.backup import backup_if_stale
 from desktop.store.services.change import Change
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
+from desktop.ui.common.tab_order import set_reading_tab_order
 from desktop.ui.exchange.menu import install_exchange_menu
 from desktop.ui.screen_registry import SCREENS, ScreenSpec
 
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         if key not in self._screens:
             spec = next(s for s in self._specs if s.key == key)
             widget = spec.factory(self.context)
+            set_reading_tab_order(widget)  # Tab in reading order, not creation order
             self._screens[key] = widget
             self.stack.addWidget(widget)
         return self._screens[key]

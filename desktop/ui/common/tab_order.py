@@ -9,6 +9,7 @@ left to right, a tab widget's bar before its pages), so the chain is set by walk
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -38,9 +39,10 @@ def set_reading_tab_order(root: QWidget) -> list[QWidget]:
     multi-line note). Returns the chain."""
     for view in root.findChildren(QAbstractItemView):
         view.setTabKeyNavigation(False)
-    for kind in (QPlainTextEdit, QTextEdit):
-        for text in root.findChildren(kind):
-            text.setTabChangesFocus(True)  # a note never needs a tab character; Tab goes on
+    for plain in root.findChildren(QPlainTextEdit):
+        plain.setTabChangesFocus(True)
+    for rich in root.findChildren(QTextEdit):
+        rich.setTabChangesFocus(True)  # a note never needs a tab character; Tab goes on
     chain: list[QWidget] = []
     _walk_widget(root, chain, is_root=True)
     for first, second in itertools.pairwise(chain):
@@ -58,9 +60,7 @@ def _walk_widget(widget: QWidget, chain: list[QWidget], is_root: bool = False) -
     if isinstance(widget, QScrollArea):
         # The frame itself is no stop: Tab goes to the fields inside, and the area scrolls to them.
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        inner = widget.widget()
-        if inner is not None:
-            _walk_widget(inner, chain)
+        _walk_pages([widget.widget()], chain)
         return
     if isinstance(widget, _LEAVES):
         if _takes_tab(widget):
@@ -71,12 +71,10 @@ def _walk_widget(widget: QWidget, chain: list[QWidget], is_root: bool = False) -
         # bar and the page again, never back to the list.
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         chain.append(widget.tabBar())
-        for index in range(widget.count()):
-            _walk_widget(widget.widget(index), chain)
+        _walk_pages([widget.widget(index) for index in range(widget.count())], chain)
         return
     if isinstance(widget, (QSplitter, QStackedWidget)):
-        for index in range(widget.count()):
-            _walk_widget(widget.widget(index), chain)
+        _walk_pages([widget.widget(index) for index in range(widget.count())], chain)
         return
     layout = widget.layout()
     if layout is None:
@@ -96,14 +94,27 @@ def _walk_widget(widget: QWidget, chain: list[QWidget], is_root: bool = False) -
             _walk_widget(child, chain)
 
 
+def _walk_pages(pages: list[QWidget | None], chain: list[QWidget]) -> None:
+    for page in pages:
+        if page is not None:
+            _walk_widget(page, chain)
+
+
 def _items_in_reading_order(layout: QLayout) -> list[int]:
     indexes = list(range(layout.count()))
     if isinstance(layout, QGridLayout):
-        return sorted(indexes, key=lambda i: layout.getItemPosition(i)[:2])
+        grid = layout
+
+        def cell(i: int) -> tuple[int, int]:
+            position: Any = grid.getItemPosition(i)  # (row, column, row span, column span)
+            return int(position[0]), int(position[1])
+        return sorted(indexes, key=cell)
     if isinstance(layout, QFormLayout):
+        form = layout
+
         def key(i: int) -> tuple[int, int]:
-            row, role = layout.getItemPosition(i)
-            return row, int(role.value) if hasattr(role, "value") else int(role)
+            position: Any = form.getItemPosition(i)  # (row, label or field role)
+            return int(position[0]), int(position[1].value)
         return sorted(indexes, key=key)
     return indexes
 
@@ -113,13 +124,19 @@ def _walk_layout(layout: QLayout, chain: list[QWidget]) -> None:
         item = layout.itemAt(index)
         if item is None:
             continue
-        if item.widget() is not None:
-            _walk_widget(item.widget(), chain)
-        elif item.layout() is not None:
-            _walk_layout(item.layout(), chain)
+        child, inner = item.widget(), item.layout()
+        if child is not None:
+            _walk_widget(child, chain)
+        elif inner is not None:
+            _walk_layout(inner, chain)
 
 
 def _in_layout(layout: QLayout, widget: QWidget) -> bool:
-    return layout.indexOf(widget) >= 0 or any(
-        item.layout() is not None and _in_layout(item.layout(), widget)
-        for item in (layout.itemAt(i) for i in range(layout.count())) if item is not None)
+    if layout.indexOf(widget) >= 0:
+        return True
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        inner = item.layout() if item is not None else None
+        if inner is not None and _in_layout(inner, widget):
+            return True
+    return False

@@ -168,9 +168,10 @@ def _print(args: argparse.Namespace, db: Path) -> int:
     if args.form.upper() == "F14" or args.start:  # a period form: --from … --to … are its dates
         from desktop.commands.printing import with_period
 
-        request = with_period(request, args.start, args.to)
-        if request is None:
+        period_request = with_period(request, args.start, args.to)
+        if period_request is None:
             return 1
+        request = period_request
     return run_print(request, db, args.out, medium=args.medium)
 
 

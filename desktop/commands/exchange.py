@@ -23,8 +23,8 @@ from desktop.exchange.write import write_and_verify
 from desktop.exports.prefecture_xlsx import summary_workbook
 from desktop.i18n import _
 from desktop.paths import prefecture_state_path
-from desktop.store.db import Office
 from desktop.printing.carry_out import file_sha256
+from desktop.store.db import Office
 from desktop.store.services.carry_out import record_carry_out
 from desktop.store.services.exchange import record_exchange_export
 

@@ -37,8 +37,9 @@ def persons_in(data: Any) -> int:
     if isinstance(data, ContributionFormData):
         return len({line.name for line in data.lines if line.name})
     if isinstance(data, ClaimFormData):
-        named = [*data.result.lines, *data.result.exclusions]
-        return len({person for item in named for person in item.persons})
+        persons = [*(p for line in data.result.lines for p in line.persons),
+                   *(p for exclusion in data.result.exclusions for p in exclusion.persons)]
+        return len(set(persons))
     org = getattr(data, "org", None)
     return 1 if org is not None and str(getattr(org, "representative_name", "")).strip() else 0
 

@@ -17,7 +17,7 @@ from desktop.store.audit import os_user
 from desktop.store.repos.audit import AuditFilter, list_audit_entries
 from desktop.store.repos.carry_out import CarryOutRow, list_carry_outs
 from desktop.ui.common.context import AppContext
-from desktop.ui.common.medium_choice import MediumCombo
+from desktop.ui.common.medium_choice import MediumCombo, save_dialog
 from desktop.ui.exchange.menu import open_export_dialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.screens.carry_outs.screen import CarryOutsScreen
@@ -111,6 +111,9 @@ def test_the_medium_asked_is_remembered(qtbot: QtBot) -> None:
     qtbot.addWidget(again)
     assert again.medium() is Medium.EMAIL
     assert [again.itemText(i) for i in range(again.count())] == ["USBメモリ", "メール", "その他"]
+    dialog, asked = save_dialog(None, "PDFとして保存", "f2.pdf", "PDF (*.pdf)", "form")
+    qtbot.addWidget(dialog)
+    assert asked.parent() is dialog and asked.medium() is Medium.EMAIL  # the save dialog asks, remembered
 
 
 def test_a_persons_detail_is_audited_once_per_selection(qtbot: QtBot, window: MainWindow,

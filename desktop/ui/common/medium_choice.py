@@ -49,9 +49,9 @@ def _settings():
     return app_settings()
 
 
-def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str, kind: str) -> tuple[Path, Medium] | None:
-    """The save dialog with a 持出媒体 row under the file name; None when the clerk cancels.
-    Qt's own dialog: a native one cannot take the extra row."""
+def save_dialog(parent: QWidget | None, title: str, suggested: str, file_filter: str,
+                kind: str) -> tuple[QFileDialog, MediumCombo]:
+    """Qt's own save dialog with a 持出媒体 row under the file type (a native one cannot take it)."""
     dialog = QFileDialog(parent, title, suggested, file_filter)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -64,6 +64,12 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str,
         caption.setBuddy(combo)
         layout.addWidget(caption, row, 0)
         layout.addWidget(combo, row, 1)
+    return dialog, combo
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str, kind: str) -> tuple[Path, Medium] | None:
+    """The path and the medium chosen; None when the clerk cancels."""
+    dialog, combo = save_dialog(parent, title, suggested, file_filter, kind)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
     combo.remember()

@@ -51,9 +51,9 @@ def render_f14(data: CarryOutFormData) -> bytes:
     sheet.paragraph(official("{town}\u3000（{made}作成）").format(town=data.town.name, made=format_wareki(data.made_on)),
                     size=10, align="right", space_after=3 * mm)
     columns = [
-        TableColumn(official("日時"), 15), TableColumn(official("利用者"), 11), TableColumn(official("帳票・ファイル"), 24),
+        TableColumn(official("日時"), 20), TableColumn(official("利用者"), 10), TableColumn(official("帳票・ファイル"), 21),
         TableColumn(official("媒体"), 11), TableColumn(official("暗号化"), 8, "center"), TableColumn(official("人数"), 7, "right"),
-        TableColumn(official("SHA-256"), 40),
+        TableColumn(official("SHA-256"), 39),
     ]
     rows = [[f"{format_wareki(line.at.date())}\n{line.at:%H:%M:%S}", line.user,
              f"{line.description}\n{line.file_name}" if line.file_name else line.description, line.medium,

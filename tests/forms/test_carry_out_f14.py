@@ -57,6 +57,15 @@ def test_f14_needs_a_whole_period() -> None:
                                          period_end=date(2026, 4, 1)))
 
 
+def test_the_widest_date_and_digest_stay_on_their_lines() -> None:
+    widest = "d" * 32 + "0" * 32
+    line = CarryOutFormLine(datetime(2028, 12, 31, 23, 59, 59), "髙﨑", "F2", "", "USBメモリ", False, 1, widest)
+    (text,) = _text(render_f14(CarryOutFormData(TownProfile(name="x"), date(2028, 1, 1), date(2028, 12, 31),
+                                                date(2029, 1, 1), (line,))))
+    assert "令和10年12月31日\n23:59:59" in text and widest[:32] in text and widest[32:] in text
+    assert "USBメモリ" in text
+
+
 def test_a_long_register_continues_with_the_header_and_page_numbers() -> None:
     lines = tuple(CarryOutFormLine(datetime(2026, 5, 1 + i % 28, 9, 30), "髙﨑", f"F2 派遣職員受入名簿 {i}",
                                    f"file{i}.pdf", "USBメモリ", False, 2, SHA) for i in range(80))

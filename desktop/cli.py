@@ -150,7 +150,7 @@ def _print(args: argparse.Namespace, db: Path) -> int:
     from desktop.commands.printing import run_print
     from desktop.domain.fiscal_year import FiscalYear
     from desktop.domain.wareki import DateParseError, parse_date
-    from desktop.printing.catalog import FormRequest
+    from desktop.printing.catalog import FORMS, FormRequest, Need
 
     try:
         fiscal_year = FiscalYear.parse(args.fiscal_year) if args.fiscal_year else None
@@ -165,7 +165,8 @@ def _print(args: argparse.Namespace, db: Path) -> int:
     request = FormRequest(args.form.upper(), agreement_number=args.id, fiscal_year=fiscal_year,
                           document_number=args.doc_no, issued_on=issued_on, addressee=args.to, org_id=org_id,
                            record_id=int(args.id) if args.id.isdigit() else None)
-    if args.form.upper() == "F14" or args.start:  # a period form: --from … --to … are its dates
+    spec = FORMS.get(request.form_id)
+    if spec is not None and Need.PERIOD in spec.needs:  # F14: --from … --to … are its period
         from desktop.commands.printing import with_period
 
         period_request = with_period(request, args.start, args.to)

@@ -51,8 +51,12 @@ def run_print(request: FormRequest, db: Path, out: Path, *, medium: str | None =
             return 1
         chosen = Medium(medium) if medium else FILE_DEFAULT
         if request_holds_personal_data(request):
-            with office.transaction() as session:
-                record_form_output(session, request=request, medium=chosen, path=out)
+            try:
+                with office.transaction() as session:
+                    record_form_output(session, request=request, medium=chosen, path=out)
+            except BaseException:
+                out.unlink(missing_ok=True)  # personal data the register does not know of is not left behind
+                raise
     print(_("{form} を {path} に保存しました").format(form=request.describe(), path=out))
     if request_holds_personal_data(request):
         print(_("個人情報を含むため持出記録に記録しました（媒体: {medium}）").format(medium=chosen.label))

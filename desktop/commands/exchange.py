@@ -57,11 +57,15 @@ def export_exchange(office: Office, *, fiscal_year: FiscalYear, folder: Path, op
             raise ExchangeError(_("特別交付税算定資料（F4）を作成できません: {error}").format(error=error)) from None
     progress(4, 5, _("書き込んで読み返しています…"))
     path, verified = write_and_verify(folder, built.name, built.content, options.passphrase)
-    with office.transaction() as session:
-        record_exchange_export(session, file_name=built.name, fiscal_year=fiscal_year,
-                               audit_entries=built.audit_entries, audit_head=built.audit_head,
-                               sha256=verified_sha256(built.content))
-        record_carry_out(session, carry_out=exchange_carry_out(path, fiscal_year, verified, medium))
+    try:
+        with office.transaction() as session:
+            record_exchange_export(session, file_name=built.name, fiscal_year=fiscal_year,
+                                   audit_entries=built.audit_entries, audit_head=built.audit_head,
+                                   sha256=verified_sha256(built.content))
+            record_carry_out(session, carry_out=exchange_carry_out(path, fiscal_year, verified, medium))
+    except BaseException:
+        path.unlink(missing_ok=True)  # a file neither audited nor in the carry-out register is not left behind
+        raise
     progress(5, 5, "")
     return ExportOutcome(path, verified, built.replacements)
 

@@ -95,3 +95,19 @@ def test_bad_periods_and_media_are_refused_with_a_message(tmp_path: Path) -> Non
     bad = run_cli("print", "F2", "--db", str(office), "--fiscal-year", "2025", "--out", str(out), "--medium", "fax")
     assert bad.returncode == 2 and "fax" in bad.stderr
     assert register(office) == []
+
+
+@pytest.mark.slow
+def test_a_pdf_the_register_refuses_is_not_left_behind(tmp_path: Path) -> None:
+    office = tmp_path / "o.renkei"
+    assert run_cli("demo", "--db", str(office)).returncode == 0
+    with closing(sqlite3.connect(office)) as conn:  # the register cannot take a line (a real refusal by SQLite)
+        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON carry_out_record BEGIN SELECT RAISE(ABORT, '満杯'); END")
+        conn.commit()
+    out = tmp_path / "f2.pdf"
+    result = run_cli("print", "F2", "--db", str(office), "--fiscal-year", "2025", "--out", str(out))
+    assert result.returncode == 1 and "満杯" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+    f1 = tmp_path / "f1.pdf"  # no personal data: nothing to record, printed as before
+    assert run_cli("print", "F1", "--db", str(office), "--id", "A県デモ町第1号", "--out", str(f1)).returncode == 0
+    assert f1.exists()

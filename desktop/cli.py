@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.cli_words import import_epilog, install_argparse_words
+from desktop.commands.carry_out_verbs import add_carry_outs_verb, add_medium_argument
 from desktop.commands.exchange_verbs import EXCHANGE_VERBS, add_exchange_verbs
 from desktop.fontfiles import set_ipamj_path
 from desktop.i18n import _, set_language
@@ -61,15 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--json", action="store_true", help=_("JSONで出力する"))
     _common(due, suppress=True)
     printer = verbs.add_parser("print", help=_("帳票をPDFに出力する"))
-    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿、F3: 負担金支払状況一覧、F4: 特別交付税算定資料、F5: 指定申請書、F6: 指定通知書／不指定通知書、F7: 活動及び支援の状況、F8〜F13: 報告徴収書・改善命令書・指定取消通知書・調整結果通知書・行政財産貸付契約書・随意契約理由書）"))
+    printer.add_argument("form", help=_("帳票の番号（F1: 連携協約書、F2: 派遣職員受入名簿、F3: 負担金支払状況一覧、F4: 特別交付税算定資料、F5: 指定申請書、F6: 指定通知書／不指定通知書、F7: 活動及び支援の状況、F8〜F13: 報告徴収書・改善命令書・指定取消通知書・調整結果通知書・行政財産貸付契約書・随意契約理由書、F14: 持出記録簿）"))
     printer.add_argument("--id", default="", help=_("協約番号（F1）、記録の番号（F8〜F13。省略すると団体の最新の記録）"))
     printer.add_argument("--org", default=None, help=_("団体の番号（F5、F6、F8〜F13。orgs で表示される番号）。F5 は省略すると空欄の申請書"))
     printer.add_argument("--fiscal-year", default=None, help=_("年度（例: 2025、令和7年度）"))
     printer.add_argument("--doc-no", default="", help=_("文書番号の番号部分（例: 123）"))
     printer.add_argument("--date", default=None, help=_("文書の日付（例: 令和7年4月1日）。省略すると空欄"))
-    printer.add_argument("--to", default=None, help=_("宛名（省略すると都道府県知事）"))
+    printer.add_argument("--to", default=None, help=_("宛名（省略すると都道府県知事）。F14 では期間の終了日"))
+    printer.add_argument("--from", dest="start", default=None, help=_("期間の開始日（F14。例: 令和8年4月1日）"))
     printer.add_argument("--out", type=Path, required=True, help=_("出力するPDFファイル"))
+    add_medium_argument(printer)
     _common(printer, suppress=True)
+    add_carry_outs_verb(verbs, lambda p: _common(p, suppress=True))
     add_exchange_verbs(verbs, lambda p: _common(p, suppress=True))
     _backup_verbs(verbs)
     return parser
@@ -146,7 +150,7 @@ def _print(args: argparse.Namespace, db: Path) -> int:
     from desktop.commands.printing import run_print
     from desktop.domain.fiscal_year import FiscalYear
     from desktop.domain.wareki import DateParseError, parse_date
-    from desktop.printing.catalog import FormRequest
+    from desktop.printing.catalog import FORMS, FormRequest, Need
 
     try:
         fiscal_year = FiscalYear.parse(args.fiscal_year) if args.fiscal_year else None
@@ -161,7 +165,15 @@ def _print(args: argparse.Namespace, db: Path) -> int:
     request = FormRequest(args.form.upper(), agreement_number=args.id, fiscal_year=fiscal_year,
                           document_number=args.doc_no, issued_on=issued_on, addressee=args.to, org_id=org_id,
                            record_id=int(args.id) if args.id.isdigit() else None)
-    return run_print(request, db, args.out)
+    spec = FORMS.get(request.form_id)
+    if spec is not None and Need.PERIOD in spec.needs:  # F14: --from … --to … are its period
+        from desktop.commands.printing import with_period
+
+        period_request = with_period(request, args.start, args.to)
+        if period_request is None:
+            return 1
+        request = period_request
+    return run_print(request, db, args.out, medium=args.medium)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _print(args, db)
         if args.verb == "due":
             return _due(args, db)
+        if args.verb == "carry-outs":
+            from desktop.commands.carry_out_verbs import run_carry_outs_verb
+
+            return run_carry_outs_verb(args, db)
         if args.verb in EXCHANGE_VERBS:
             from desktop.commands.exchange_verbs import run_exchange_verb
 

@@ -1,6 +1,6 @@
 """Developer tool: renders every form of the demo office to docs/forms/*.png with QtPdf.
 
-    QT_QPA_PLATFORM=offscreen python tools/form_pictures.py
+    QT_QPA_PLATFORM=offscreen python tools/form_pictures.py [FORM_ID …]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtPdf import QPdfDocument
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.printing.catalog import FormRequest
 from desktop.printing.render import render_request
-from desktop.store.db import open_office
+from desktop.store.db import Office, open_office
 from desktop.store.demo import DEMO_AGREEMENT_NUMBER, build_demo_office
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,22 @@ REQUESTS = [
     ("F11", FormRequest("F11", org_id=1, document_number="93")),
     ("F12", FormRequest("F12", org_id=1)),
     ("F13", FormRequest("F13", org_id=1)),
+    ("F14", FormRequest("F14", period_start=date.today().replace(month=1, day=1), period_end=date.today())),
 ]
+
+
+def record_carry_outs(office: Office, folder: Path) -> None:
+    """F14 prints the register: F2 saved for a USB stick and F3 printed, as the window records them."""
+    from desktop.domain.carry_out import Medium
+    from desktop.printing.carry_out import record_form_output
+
+    f2 = REQUESTS[1][1]
+    saved = folder / "派遣職員受入名簿_令和7年度.pdf"
+    with office.reader() as session:
+        saved.write_bytes(render_request(session, f2))
+    with office.transaction() as session:
+        record_form_output(session, request=f2, medium=Medium.USB, path=saved)
+        record_form_output(session, request=REQUESTS[2][1], medium=Medium.PAPER)
 
 
 def first_page_png(pdf: bytes, target: Path, dpi: int = 100) -> None:
@@ -58,7 +73,7 @@ def first_page_png(pdf: bytes, target: Path, dpi: int = 100) -> None:
     paper.save(str(target))
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
     app = QGuiApplication(sys.argv[:1])
     out = ROOT / "docs" / "forms"
     out.mkdir(parents=True, exist_ok=True)
@@ -67,12 +82,15 @@ def main() -> None:
         with open_office(Path(folder) / "demo.renkei") as office:
             with office.transaction() as session:
                 build_demo_office(session)
+            record_carry_outs(office, Path(folder))
             with office.reader() as session:
                 for form_id, request in REQUESTS:
+                    if only and form_id not in only:
+                        continue
                     first_page_png(render_request(session, request), out / f"{form_id}.png")
                     print(out / f"{form_id}.png")
     del app
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

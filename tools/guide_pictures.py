@@ -91,8 +91,22 @@ def shots(out: Path, folder: Path) -> Iterator[tuple[str, Callable[[], Path]]]:
         first_rows(widget)
         return save(window, out / f"{key}.png", SIZE)
 
+    def carry_outs() -> Path:
+        """The register fills as forms with personal data leave: F2 saved for a USB stick, F3 printed."""
+        from desktop.domain.carry_out import Medium
+        from desktop.printing.carry_out import record_form_output
+        from desktop.printing.catalog import FormRequest
+        from desktop.printing.render import render_request
+
+        f2 = FormRequest("F2", fiscal_year=FiscalYear(2025))
+        saved = folder / "派遣職員受入名簿_令和7年度.pdf"
+        saved.write_bytes(context.read(render_request, request=f2))
+        context.run(record_form_output, request=f2, medium=Medium.USB, path=saved)
+        context.run(record_form_output, request=FormRequest("F3", fiscal_year=FiscalYear(2025)), medium=Medium.PAPER)
+        return screen("carry_outs")
+
     for spec in SCREENS:
-        yield spec.key, lambda key=spec.key: screen(key)
+        yield spec.key, carry_outs if spec.key == "carry_outs" else lambda key=spec.key: screen(key)
 
     def organisation_tab(tab: str) -> Path:
         widget = window.show_screen("organisations")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.domain.carry_out import FILE_DEFAULT, CarryOut, Medium, OutputKind
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.exchange.aggregate import Aggregation, ProgressCallback, aggregate_files
 from desktop.exchange.chain import ChainState
@@ -22,7 +23,9 @@ from desktop.exchange.write import write_and_verify
 from desktop.exports.prefecture_xlsx import summary_workbook
 from desktop.i18n import _
 from desktop.paths import prefecture_state_path
+from desktop.printing.carry_out import file_sha256
 from desktop.store.db import Office
+from desktop.store.services.carry_out import record_carry_out
 from desktop.store.services.exchange import record_exchange_export
 
 
@@ -38,8 +41,9 @@ def _no_progress(_done: int, _total: int, _text: str) -> None:
 
 
 def export_exchange(office: Office, *, fiscal_year: FiscalYear, folder: Path, options: ExportOptions,
-                    progress: ProgressCallback = _no_progress) -> ExportOutcome:
-    """書き出し: build in memory, write safely, read back and verify, then audit the export.
+                    progress: ProgressCallback = _no_progress, medium: Medium = FILE_DEFAULT) -> ExportOutcome:
+    """書き出し: build in memory, write safely, read back and verify, then audit the export and
+    record it in the carry-out register (持出記録, on `medium`) in one transaction.
 
     Raises Cp932Error (with the list) or ExchangeError; nothing is left half-written.
     """
@@ -53,12 +57,24 @@ def export_exchange(office: Office, *, fiscal_year: FiscalYear, folder: Path, op
             raise ExchangeError(_("特別交付税算定資料（F4）を作成できません: {error}").format(error=error)) from None
     progress(4, 5, _("書き込んで読み返しています…"))
     path, verified = write_and_verify(folder, built.name, built.content, options.passphrase)
-    with office.transaction() as session:
-        record_exchange_export(session, file_name=built.name, fiscal_year=fiscal_year,
-                               audit_entries=built.audit_entries, audit_head=built.audit_head,
-                               sha256=verified_sha256(built.content))
+    try:
+        with office.transaction() as session:
+            record_exchange_export(session, file_name=built.name, fiscal_year=fiscal_year,
+                                   audit_entries=built.audit_entries, audit_head=built.audit_head,
+                                   sha256=verified_sha256(built.content))
+            record_carry_out(session, carry_out=exchange_carry_out(path, fiscal_year, verified, medium))
+    except BaseException:
+        path.unlink(missing_ok=True)  # a file neither audited nor in the carry-out register is not left behind
+        raise
     progress(5, 5, "")
     return ExportOutcome(path, verified, built.replacements)
+
+
+def exchange_carry_out(path: Path, fiscal_year: FiscalYear, verified: VerifiedFile, medium: Medium) -> CarryOut:
+    """The register's line for an exchange file: its people CSV names every dispatched staff member."""
+    return CarryOut(OutputKind.EXCHANGE, "exchange", _("交換ファイル（{year}）").format(year=fiscal_year.label()),
+                    medium, verified.staff, file_name=path.name, sha256=file_sha256(path),
+                    encrypted=verified.encrypted, fiscal_year=fiscal_year.year)
 
 
 def verified_sha256(content: bytes) -> str:

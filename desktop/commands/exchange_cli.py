@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.commands.exchange import aggregate_paths, export_exchange, read_passphrase
+from desktop.domain.carry_out import FILE_DEFAULT, Medium
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.yen import format_amount
 from desktop.exchange.export import Cp932Error, ExportOptions
@@ -41,7 +42,7 @@ def describe_file(file: VerifiedFile) -> list[str]:
 
 
 def run_export(db: Path, fiscal_year: FiscalYear, out: Path, *, passphrase_file: Path | None, csv_encoding: str,
-               cp932_replace: bool) -> int:
+               cp932_replace: bool, medium: Medium = FILE_DEFAULT) -> int:
     try:
         passphrase = read_passphrase(passphrase_file)
     except ExchangeError as error:
@@ -49,7 +50,7 @@ def run_export(db: Path, fiscal_year: FiscalYear, out: Path, *, passphrase_file:
     options = ExportOptions(csv_encoding=csv_encoding, cp932_replace=cp932_replace, passphrase=passphrase)
     with open_office(db, create=False, take_backup=False) as office:
         try:
-            outcome = export_exchange(office, fiscal_year=fiscal_year, folder=out, options=options)
+            outcome = export_exchange(office, fiscal_year=fiscal_year, folder=out, options=options, medium=medium)
         except Cp932Error as error:
             print(str(error), file=sys.stderr)
             for problem in error.problems:
@@ -64,6 +65,7 @@ def run_export(db: Path, fiscal_year: FiscalYear, out: Path, *, passphrase_file:
         print("  " + line)
     for problem in outcome.replacements:
         print("  " + _("置換: {problem}").format(problem=problem.describe()))
+    print("  " + _("持出記録に記録しました（媒体: {medium}）").format(medium=medium.label))
     return 0
 
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.commands.carry_out_verbs import add_medium_argument
 from desktop.i18n import _
 
 EXCHANGE_VERBS = ("export", "verify", "aggregate", "prefecture")
@@ -24,6 +25,7 @@ def add_exchange_verbs(verbs: argparse._SubParsersAction[argparse.ArgumentParser
                         help=_("CSVの文字コード（既定: UTF-8 BOM付き）"))
     export.add_argument("--cp932-replace", action="store_true",
                         help=_("cp932で表せない文字を決まった字（𠮷→吉、ほかは〓）に置き換えることを確認する（manifest.json に記録）"))
+    add_medium_argument(export)
     common(export)
     verify = verbs.add_parser("verify", help=_("交換ファイルを検証する（何も書きません）"))
     verify.add_argument("file", type=Path, help=_("交換ファイル（.zip または .zip.enc）"))
@@ -58,5 +60,8 @@ def run_exchange_verb(args: argparse.Namespace, db: Path) -> int:
     except DateParseError as error:
         print(str(error), file=sys.stderr)
         return 1
+    from desktop.domain.carry_out import Medium
+
     return run_export(db, fiscal_year, args.out, passphrase_file=args.passphrase_file,
-                      csv_encoding=args.csv_encoding, cp932_replace=args.cp932_replace)
+                      csv_encoding=args.csv_encoding, cp932_replace=args.cp932_replace,
+                      medium=Medium(args.medium or "other"))

@@ -1,4 +1,4 @@
-"""The forms the app prints, by id (F1–F13 in FORMS.md): one registry entry per form, and what a
+"""The forms the app prints, by id (F1–F14 in FORMS.md): one registry entry per form, and what a
 print request holds.
 
 Light on purpose (no reportlab, no SQLAlchemy): screens import it to list forms and build
@@ -13,6 +13,7 @@ from datetime import date
 from enum import Enum
 
 from desktop.domain.fiscal_year import FiscalYear
+from desktop.domain.wareki import format_wareki
 from desktop.i18n import N_, _
 
 
@@ -23,6 +24,7 @@ class Need(Enum):
     FISCAL_YEAR = "fiscal_year"
     ORGANISATION = "organisation"
     RECORD = "record"                   # one record of the organisation (F8–F13); latest when not named
+    PERIOD = "period"                   # from and to dates, both included (F14)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ FORMS: dict[str, FormSpec] = {spec.form_id: spec for spec in (
              optional=_REC),
     FormSpec("F13", N_("随意契約理由書"), _ORG, f"{_RECORDS}:f13_data", "desktop.forms.contract_f13:render_f13",
              optional=_REC),
+    FormSpec("F14", N_("持出記録簿"), frozenset({Need.PERIOD}), "desktop.printing.builders.carry_out:f14_data",
+             "desktop.forms.carry_out_f14:render_f14"),
 )}
 
 FORM_TITLES: dict[str, str] = {form_id: spec.title for form_id, spec in FORMS.items()}
@@ -83,6 +87,8 @@ class FormRequest:
     addressee: str | None = None
     org_id: int | None = None
     record_id: int | None = None        # F8–F13: which record of the organisation
+    period_start: date | None = None    # F14: the period, both days included
+    period_end: date | None = None
 
     def describe(self) -> str:
         title = _(FORM_TITLES.get(self.form_id, self.form_id))
@@ -90,6 +96,8 @@ class FormRequest:
             return f"{self.form_id} {title}（{self.agreement_number}）"
         if self.fiscal_year is not None:
             return f"{self.form_id} {title}（{self.fiscal_year.label()}）"
+        if self.period_start is not None and self.period_end is not None:
+            return f"{self.form_id} {title}（{format_wareki(self.period_start)}〜{format_wareki(self.period_end)}）"
         if self.org_id is not None and self.record_id is not None:
             return f"{self.form_id} {title}（{_('団体{id} 記録{record}').format(id=self.org_id, record=self.record_id)}）"
         if self.org_id is not None:

@@ -27,11 +27,16 @@ def check_request(spec: FormSpec, request: FormRequest) -> None:
         Need.FISCAL_YEAR: ("fiscal_year", request.fiscal_year is None, _("年度を指定してください")),
         Need.ORGANISATION: ("org_id", request.org_id is None, _("団体を指定してください")),
         Need.RECORD: ("record_id", request.record_id is None, _("記録の番号を指定してください")),
+        Need.PERIOD: ("period_start", request.period_start is None or request.period_end is None,
+                      _("期間（開始日と終了日）を指定してください")),
     }
     for need in spec.needs:
         field, absent, message = missing[need]
         if absent:
             raise ValidationError.single(field, message)
+    if Need.PERIOD in spec.needs and request.period_start and request.period_end \
+            and request.period_end < request.period_start:
+        raise ValidationError.single("period_end", _("期間の終了日が開始日より前です"))
 
 
 def render_request(session: Session, request: FormRequest) -> bytes:

@@ -21,6 +21,10 @@ from desktop.store.models.audit import AuditEntry
 
 GENESIS_HASH = "0" * 64
 
+# Entries that record access, not a change: a person's detail shown, a printout or a file with
+# personal data made. They carry no row image, so the replay against the live rows skips them.
+ACCESS_ACTIONS = ("view", "print", "export")
+
 
 def _jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_, _
-from desktop.store.audit import canonical_json
+from desktop.store.audit import ACCESS_ACTIONS, canonical_json
 from desktop.store.models.audit import AuditEntry
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.staffing import Assignment
@@ -92,7 +92,8 @@ def _normalised(raw: str, ignored: frozenset[str]) -> Any:
 def _expected(session: Session, tracked: Tracked) -> dict[int, object]:
     expected: dict[int, object] = {}
     statement = (select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.after_json)
-                 .where(AuditEntry.entity == tracked.entity).order_by(AuditEntry.id))
+                 .where(AuditEntry.entity == tracked.entity, AuditEntry.action.not_in(ACCESS_ACTIONS))
+                 .order_by(AuditEntry.id))
     for entity_id, action, after_json in session.execute(statement):
         if action == "import":
             for row_id in (json.loads(after_json) or {}).get(tracked.import_ids_key, []):

@@ -21,6 +21,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
+from desktop.store.audit import ACCESS_ACTIONS
 from desktop.store.models.agreement import Agreement, Post
 from desktop.store.models.audit import AuditEntry
 from desktop.store.models.organisation import Organisation
@@ -91,7 +92,8 @@ def expected_columns(session: Session, overlaid: Overlaid) -> dict[int, dict[str
     columns = {column.key for column in inspect(overlaid.model).columns}
     expected: dict[int, dict[str, Any] | None] = {}
     statement = (select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.after_json)
-                 .where(AuditEntry.entity == overlaid.entity).order_by(AuditEntry.id))
+                 .where(AuditEntry.entity == overlaid.entity, AuditEntry.action.not_in(ACCESS_ACTIONS))
+                 .order_by(AuditEntry.id))
     for entity_id, action, after_json in session.execute(statement):
         if not str(entity_id).isdigit():
             continue

@@ -90,6 +90,12 @@ def _deadlines(context: AppContext) -> QWidget:
     return DeadlinesScreen(context)
 
 
+def _carry_outs(context: AppContext) -> QWidget:
+    from desktop.ui.screens.carry_outs.screen import CarryOutsScreen
+
+    return CarryOutsScreen(context)
+
+
 SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("agreements", N_("連携協約"), _agreements),
     ScreenSpec("assignments", N_("派遣職員"), _assignments),
@@ -103,4 +109,5 @@ SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("organisations", N_("地域団体"), _organisations),
     ScreenSpec("ordinance", N_("条例（地域団体）"), _ordinance),
     ScreenSpec("deadlines", N_("期限"), _deadlines),
+    ScreenSpec("carry_outs", N_("持出記録"), _carry_outs),
 )

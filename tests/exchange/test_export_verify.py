@@ -120,7 +120,8 @@ def test_export_is_audited_and_later_files_vouch_for_earlier_heads(tmp_path: Pat
     office = make_office(tmp_path)
     first = export(office, tmp_path / "a").verified
     second = export(office, tmp_path / "b").verified
-    assert second.audit_entries == first.audit_entries + 1           # the first export's own entry
+    # The first export's own entry, and its line in the carry-out register (持出記録).
+    assert second.audit_entries == first.audit_entries + 2
     assert [(p.entries, p.hash) for p in second.earlier_heads] == [(first.audit_entries, first.audit_head)]
     assert verify_path(tmp_path / "b" / "R07_990001_デモ町_連携.zip").audit_head == second.audit_head
 

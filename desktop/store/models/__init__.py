@@ -10,6 +10,7 @@ from desktop.store.models.agreement import (
 )
 from desktop.store.models.audit import AuditEntry
 from desktop.store.models.base import Base
+from desktop.store.models.carry_out import CarryOutRecord
 from desktop.store.models.claim import Claim, MeasureParameterRow
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.organisation import (
@@ -32,7 +33,7 @@ from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.models.town import OfficeSetting, Town
 
 __all__ = [
-    "Agreement", "AgreementField", "AgreementVersion", "Assignment", "AuditEntry", "Base", "Claim", "Field", "MeasureParameterRow", "MoneyRow",
+    "Agreement", "AgreementField", "AgreementVersion", "Assignment", "AuditEntry", "Base", "CarryOutRecord", "Claim", "Field", "MeasureParameterRow", "MoneyRow",
     "OfficeSetting", "OrdinanceHeading", "OrdinanceItemRow", "OrgApplication", "OrgContract", "OrgCoordination",
     "OrgEvent", "OrgLease", "OrgOrder", "OrgReportRequest", "OrgRevocation", "OrgSupport", "Organisation", "Post",
     "SendingBody", "StaffMember", "Town",

@@ -15,6 +15,8 @@ ENTITY_LABELS = {
     "claim": N_("算定資料"),
     "measure": N_("措置率・上限等"),
     "office": N_("事務ファイル"),
+    "staff_member": N_("派遣職員"),
+    "carry_out_record": N_("持出記録"),
 }
 
 ACTION_LABELS = {
@@ -28,6 +30,9 @@ ACTION_LABELS = {
     "decide": N_("決定"),
     "reopen": N_("作成中に戻す"),
     "restore": N_("バックアップから復元"),
+    "view": N_("閲覧"),
+    "print": N_("印刷"),
+    "export": N_("書出し"),
 }
 
 

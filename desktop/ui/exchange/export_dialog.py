@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.carry_out import Medium
 from desktop.i18n import _
 from desktop.store.repos.claims import claim_fiscal_years
+from desktop.store.services.change import Change
 from desktop.ui.common.background import BackgroundJob, JobCancelledError, run_in_background
 from desktop.ui.common.context import AppContext
+from desktop.ui.common.medium_choice import MediumCombo
 from desktop.ui.common.status_label import StatusLabel
 from desktop.ui.common.year_combo import FiscalYearCombo
 
@@ -67,6 +70,7 @@ class ExportDialog(QDialog):
         self.passphrase_edit.setPlaceholderText(_("メールで送るときだけ（空欄なら暗号化しません）"))
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.medium_combo = MediumCombo("exchange", Medium.USB)  # the file goes to the prefecture on a stick or by mail
         form = QFormLayout()
         form.addRow(_("年度"), self.year_combo)
         form.addRow(_("書き出し先"), folder_row)
@@ -74,6 +78,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.replace_check)
         form.addRow(_("パスフレーズ"), self.passphrase_edit)
         form.addRow(_("パスフレーズ（確認）"), self.confirm_edit)
+        form.addRow(_("持出媒体"), self.medium_combo)
         self.status_label = StatusLabel()
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -116,6 +121,8 @@ class ExportDialog(QDialog):
             self.status_label.error(_("パスフレーズが確認欄と一致しません"))
             return None
         options, fiscal_year, office = self.options(), self.year_combo.fiscal_year(), self.context.office
+        medium = self.medium_combo.medium()
+        self.medium_combo.remember()
         self.export_button.setEnabled(False)
         self.details.clear()
 
@@ -123,7 +130,7 @@ class ExportDialog(QDialog):
             from desktop.commands.exchange import export_exchange
 
             return export_exchange(office, fiscal_year=fiscal_year, folder=Path(folder), options=options,
-                                   progress=progress.report)
+                                   progress=progress.report, medium=medium)
 
         self.job = run_in_background(self, _("交換ファイルを書き出しています…"), work, self._done, self._failed)
         return self.job
@@ -133,6 +140,7 @@ class ExportDialog(QDialog):
 
         self.export_button.setEnabled(True)
         self.written = outcome.path
+        self.context.bus.changed.emit(Change("carry_out_record", "export"))  # the register gained a line
         self.status_label.ok(_("書き出して読み返し、検証しました: {path}").format(path=outcome.path))
         lines = describe_file(outcome.verified)
         lines += [_("置換: {problem}").format(problem=p.describe()) for p in outcome.replacements]

@@ -10,7 +10,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -21,8 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.atomic_file import FileWriteError, write_atomically
+from desktop.domain.carry_out import FILE_DEFAULT, Medium
 from desktop.i18n import _
+from desktop.printing.catalog import FormRequest
 from desktop.ui.common.background import BackgroundJob, JobCancelledError, run_in_background
+from desktop.ui.common.context import AppContext
+from desktop.ui.common.medium_choice import ask_save_path
 from desktop.ui.preview.printing import print_pdf_pages
 
 ZOOM_STEP = 1.25
@@ -35,7 +38,9 @@ def _tool_button(text: str) -> QToolButton:
 
 
 class PdfPreview(QWidget):
-    """Shows PDF bytes; `printed(pages)` and `saved(path)` report what the clerk did."""
+    """Shows PDF bytes; `printed(pages)` and `saved(path)` report what the clerk did. A form with
+    personal data that is printed or saved is recorded in the carry-out register (持出記録) once
+    `record_outputs` gave the office and `set_pdf` the request."""
 
     printed = Signal(int)
     saved = Signal(str)
@@ -44,6 +49,8 @@ class PdfPreview(QWidget):
         super().__init__(parent)
         self.pdf = b""
         self.suggested_name = "form.pdf"
+        self.request: FormRequest | None = None
+        self.context: AppContext | None = None
         self.job: BackgroundJob | None = None
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
@@ -89,8 +96,11 @@ class PdfPreview(QWidget):
         self.view.pageNavigator().currentPageChanged.connect(lambda _page: self._update_page_label())
         self._set_enabled(False)
 
-    def set_pdf(self, pdf: bytes, suggested_name: str) -> None:
-        self.pdf, self.suggested_name = pdf, suggested_name
+    def record_outputs(self, context: AppContext) -> None:
+        self.context = context
+
+    def set_pdf(self, pdf: bytes, suggested_name: str, request: FormRequest | None = None) -> None:
+        self.pdf, self.suggested_name, self.request = pdf, suggested_name, request
         self.document.close()
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(pdf))
@@ -135,17 +145,35 @@ class PdfPreview(QWidget):
 
     # -- output
     def save_with_dialog(self) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(self, _("PDFとして保存"), self.suggested_name, _("PDF (*.pdf)"))
-        if path:
-            self.save_to(Path(path))
+        chosen = ask_save_path(self, _("PDFとして保存"), self.suggested_name, _("PDF (*.pdf)"), "form")
+        if chosen is not None:
+            self.save_to(*chosen)
 
-    def save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path, medium: Medium = FILE_DEFAULT) -> bool:
         try:
             write_atomically(path, self.pdf)
         except FileWriteError as error:
             QMessageBox.warning(self, _("保存できません"), str(error))
             return False
+        if not self._record(medium, path):
+            # A file with personal data that the register does not know of must not stay behind.
+            path.unlink(missing_ok=True)
+            return False
         self.saved.emit(str(path))
+        return True
+
+    def _record(self, medium: Medium, path: Path | None) -> bool:
+        """持出記録 of what was just printed (path None) or saved; False after a warning when it failed."""
+        if self.context is None or self.request is None:
+            return True
+        from desktop.printing.carry_out import record_form_output
+
+        try:
+            self.context.run(record_form_output, request=self.request, medium=medium, path=path,
+                             name=self.suggested_name)
+        except Exception as error:  # the office file could not be written: say so, never lose it silently
+            QMessageBox.warning(self, _("持出記録に記録できません"), str(error))
+            return False
         return True
 
     def print_with_dialog(self) -> None:
@@ -169,6 +197,9 @@ class PdfPreview(QWidget):
 
         def done(pages: int) -> None:
             self.print_button.setEnabled(True)
+            # Printing to a file (Qt's "print to PDF") makes a file, not paper: it is recorded as one.
+            written = Path(printer.outputFileName()) if printer.outputFileName() else None
+            self._record(Medium.OTHER if written is not None else Medium.PAPER, written)
             self.printed.emit(pages)
 
         def failed(error: BaseException) -> None:

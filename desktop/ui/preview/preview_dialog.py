@@ -61,9 +61,10 @@ def preview_form(context: AppContext, parent: QWidget, request: FormRequest, fil
                  on_error: Callable[[str], None]) -> tuple[PreviewDialog, BackgroundJob]:
     """Renders the request off the GUI thread, then opens it in a preview window."""
     dialog = PreviewDialog(request.describe(), parent)
+    dialog.preview.record_outputs(context)
 
     def show(pdf: bytes) -> None:
-        dialog.preview.set_pdf(pdf, file_name)
+        dialog.preview.set_pdf(pdf, file_name, request)
         dialog.show()
 
     def failed(error: BaseException) -> None:

@@ -25,6 +25,7 @@ from desktop.store.services.staffing import check_assignment, delete_assignment,
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
 from desktop.ui.common.keyboard import install_form_keys
+from desktop.ui.common.view_log import ViewLog
 from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.assignments.roster_import import ROSTER_IMPORT
 from desktop.ui.screens.assignments.table_model import AssignmentTableModel
@@ -36,6 +37,7 @@ class AssignmentsScreen(AssignmentsView):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.context = context
+        self.view_log = ViewLog(context)  # 閲覧記録: each person shown is audited once
         self.model = AssignmentTableModel(context)
         super().__init__(self.model, parent)
         self.current: AssignmentDetail | None = None
@@ -104,6 +106,7 @@ class AssignmentsScreen(AssignmentsView):
     # -- form
     def start_new(self) -> None:
         self.current = None
+        self.view_log.cleared()
         self.detail_box.setTitle(_("新しい派遣"))
         for edit in (self.name_edit, self.reading_edit, self.note_edit):
             edit.clear()
@@ -126,6 +129,7 @@ class AssignmentsScreen(AssignmentsView):
             return
         self.current = detail
         d = detail.draft
+        self.view_log.shown("staff_member", detail.staff_id, d.name)
         self.detail_box.setTitle(_("派遣の内容: {name}").format(name=d.name))
         self.name_edit.setText(d.name)
         self.reading_edit.setText(d.reading)

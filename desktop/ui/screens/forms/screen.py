@@ -29,6 +29,7 @@ USES_YEAR = {f for f, spec in FORMS.items() if Need.FISCAL_YEAR in spec.needs}
 USES_ORG = {f for f, spec in FORMS.items() if Need.ORGANISATION in spec.needs | spec.optional}
 LETTERS = {f for f, spec in FORMS.items() if spec.letter}
 USES_RECORD = {f for f, spec in FORMS.items() if Need.RECORD in spec.needs | spec.optional}
+USES_PERIOD = {f for f, spec in FORMS.items() if Need.PERIOD in spec.needs}
 
 
 class FormsScreen(FormsView):
@@ -44,11 +45,14 @@ class FormsScreen(FormsView):
         self.form_list.currentRowChanged.connect(lambda _row: self._sync_options())
         self.org_combo.currentIndexChanged.connect(lambda _i: self._fill_records())
         self.preview_button.clicked.connect(self.render_preview)
+        self.preview.record_outputs(context)
         self.preview.printed.connect(lambda pages: self.message_label.ok(_("{pages}ページを印刷しました").format(pages=pages)))
         self.preview.saved.connect(lambda path: self.message_label.ok(_("{path} に保存しました").format(path=path)))
         self._fill_choices()
         self.year_combo.follow(context)
         self.date_edit.set_value(date.today())
+        self.period_start_edit.set_value(FiscalYear.of(date.today()).start)
+        self.period_end_edit.set_value(date.today())
         self.form_list.setCurrentRow(0)
 
     def _fill_choices(self) -> None:
@@ -87,7 +91,8 @@ class FormsScreen(FormsView):
         for field, visible in (("agreement_number", form_id in USES_AGREEMENT), ("fiscal_year", form_id in USES_YEAR),
                                ("org_id", form_id in USES_ORG), ("record_id", form_id in USES_RECORD),
                                ("document_number", form_id in LETTERS), ("issued_on", form_id in LETTERS),
-                               ("addressee", form_id in LETTERS - USES_ORG)):
+                               ("addressee", form_id in LETTERS - USES_ORG),
+                               ("period_start", form_id in USES_PERIOD), ("period_end", form_id in USES_PERIOD)):
             holder = self.form.widgets[field].parentWidget()
             assert holder is not None
             holder.setVisible(visible)
@@ -120,12 +125,16 @@ class FormsScreen(FormsView):
             addressee=(self.addressee_edit.text().strip() or None) if form_id not in USES_ORG else None,
             org_id=self.org_combo.currentData() if form_id in USES_ORG else None,
             record_id=self.record_combo.currentData() if form_id in USES_RECORD else None,
+            period_start=self.period_start_edit.value() if form_id in USES_PERIOD else None,
+            period_end=self.period_end_edit.value() if form_id in USES_PERIOD else None,
         )
 
     def render_preview(self) -> BackgroundJob | None:
-        problem = self.date_edit.problem()
-        if problem:
-            self.form.show_problems([Problem("issued_on", problem)])
+        problems = [Problem(field, problem) for field, edit in (
+            ("issued_on", self.date_edit), ("period_start", self.period_start_edit), ("period_end", self.period_end_edit))
+            if (problem := edit.problem())]
+        if problems:
+            self.form.show_problems(problems)
             return None
         self.form.clear()
         request = self.request()
@@ -138,7 +147,7 @@ class FormsScreen(FormsView):
     def _show(self, request: FormRequest, pdf: bytes) -> None:
         self.preview_button.setEnabled(True)
         name = request.describe().replace(" ", "_").replace("／", "_") + ".pdf"
-        self.preview.set_pdf(pdf, name)
+        self.preview.set_pdf(pdf, name, request)
         self.message_label.ok(_("{pages}ページの帳票を作成しました").format(pages=self.preview.page_count()))
 
     def _failed(self, error: BaseException) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QMessageBox, QTableWidgetItem, QWidget
 
 from desktop.atomic_file import write_atomically
+from desktop.domain.carry_out import FILE_DEFAULT, CarryOut, Medium, OutputKind
 from desktop.domain.contribution import validate_money_row
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import (
@@ -22,6 +23,7 @@ from desktop.domain.wareki import format_wareki
 from desktop.domain.yen import format_amount, format_yen
 from desktop.exports.ledger_xlsx import ledger_workbook
 from desktop.i18n import _
+from desktop.printing.carry_out import file_sha256
 from desktop.printing.catalog import FormRequest
 from desktop.store.repos.audit import newest_audit_entry
 from desktop.store.repos.ledger import (
@@ -32,6 +34,8 @@ from desktop.store.repos.ledger import (
     list_money_rows,
 )
 from desktop.store.repos.town import get_town_profile
+from desktop.store.services.carry_out import ENTITY, record_carry_out
+from desktop.store.services.change import Change
 from desktop.store.services.contributions import (
     delete_money_row,
     record_money_row,
@@ -46,6 +50,7 @@ from desktop.ui.common.background import (
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
 from desktop.ui.common.keyboard import install_form_keys
+from desktop.ui.common.medium_choice import ask_save_path
 from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.ledger.payment_import import PAYMENT_IMPORT
 from desktop.ui.screens.ledger.table_model import OVERDUE_BACKGROUND, LedgerTableModel
@@ -219,12 +224,13 @@ class LedgerScreen(LedgerView):
 
     def export_with_dialog(self) -> None:
         name = _("負担金_{year}.xlsx").format(year=self.fiscal_year().label())
-        path, _chosen = QFileDialog.getSaveFileName(self, _("Excelに出力"), name, _("Excel (*.xlsx)"))
-        if path:
-            self.export_to(Path(path))
+        chosen = ask_save_path(self, _("Excelに出力"), name, _("Excel (*.xlsx)"), "xlsx")
+        if chosen is not None:
+            self.export_to(*chosen)
 
-    def export_to(self, path: Path) -> BackgroundJob:
-        """The whole filtered ledger (not only the rows on screen), written off the GUI thread."""
+    def export_to(self, path: Path, medium: Medium = FILE_DEFAULT) -> BackgroundJob:
+        """The whole filtered ledger (not only the rows on screen), written off the GUI thread and
+        recorded in the carry-out register (it names the staff)."""
         options = self.model.options(self.model.query())
 
         def work(progress: Progress) -> int:
@@ -239,9 +245,18 @@ class LedgerScreen(LedgerView):
                                    audit_head=self.context.read(newest_audit_entry))
             progress.report(2, 3, _("保存しています…"))
             write_atomically(path, data)
+            try:
+                self.context.write(record_carry_out, carry_out=CarryOut(
+                    OutputKind.XLSX, "ledger", _("負担金台帳（{year}）").format(year=options["fiscal_year"].label()),
+                    medium, len({r.name for r in rows if r.name}), file_name=path.name, sha256=file_sha256(path),
+                    fiscal_year=options["fiscal_year"].year))
+            except BaseException:
+                path.unlink(missing_ok=True)  # names staff: never left behind unrecorded
+                raise
             return len(rows)
 
         def done(count: int) -> None:
+            self.context.bus.changed.emit(Change(ENTITY, "export"))
             self.list_status.ok(_("{count}行を {path} に出力しました").format(count=count, path=path))
 
         def failed(error: BaseException) -> None:

@@ -32,6 +32,7 @@ from desktop.store.services import organisations as services
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.import_dialog import ImportDialog
 from desktop.ui.common.keyboard import install_form_keys
+from desktop.ui.common.view_log import ViewLog
 from desktop.ui.preview.preview_dialog import PreviewDialog, preview_form
 from desktop.ui.screens.organisations.decisions import decision_dialog
 from desktop.ui.screens.organisations.orders_tab import OrdersTab
@@ -47,6 +48,7 @@ class OrganisationsScreen(OrganisationsView):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.context = context
+        self.view_log = ViewLog(context)  # 閲覧記録: each person shown is audited once
         self.model = OrganisationTableModel(context)
         super().__init__(self.model, parent)
         self.current: OrganisationDetail | None = None
@@ -124,6 +126,7 @@ class OrganisationsScreen(OrganisationsView):
     def start_new(self) -> None:
         self.current = None
         self.list_panel.table.selectionModel().clear()  # no row looks chosen while a new one is typed
+        self.view_log.cleared()
         self._fill(OrganisationDraft())
         self.heading.setText(_("新しい団体"))
         self.designation_label.clear()
@@ -148,6 +151,7 @@ class OrganisationsScreen(OrganisationsView):
             self.start_new()
             return
         self.current = detail
+        self.view_log.shown("organisation", detail.id, detail.draft.representative_name)
         self._fill(detail.draft)
         self.heading.setText(_("{name}　（{state}）").format(name=detail.draft.name, state=detail.state.label))
         self.designation_label.setText(_("{number}　指定日 {designated}　公示日 {notice}").format(

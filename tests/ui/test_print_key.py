@@ -22,7 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 # Screen → the form Ctrl+P previews for the demo office's first row / working year.
 PRINTS = {"agreements": ("F1", "連携協約"), "assignments": ("F2", "派遣職員受入名簿"),
           "ledger": ("F3", "負担金支払状況一覧"), "claim": ("F4", "特別交付税算定資料"),
-          "organisations": ("F9", "改善命令書")}
+          "organisations": ("F9", "改善命令書"), "carry_outs": ("F14", "持出記録簿")}
 NO_FORM = {"fields", "measure", "town_profile", "audit_log", "ordinance", "deadlines"}
 EAST, CENTRE = 1, 2
 

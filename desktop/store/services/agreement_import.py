@@ -14,7 +14,13 @@ from desktop.domain.agreement import (
 )
 from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.i18n import _
-from desktop.importing.cells import ParseMemo, RowReader, enough_problems, missing_columns, too_many_rows
+from desktop.importing.cells import (
+    ParseMemo,
+    RowReader,
+    enough_problems,
+    missing_columns,
+    too_many_rows,
+)
 from desktop.importing.tabular import Table
 from desktop.importing.templates import AGREEMENT_COLUMNS
 from desktop.store.repos.town import get_town_profile

@@ -180,7 +180,7 @@ class ImportLookup:
             self._assignments = {}
             for staff, start, end, department, job in self.session.execute(
                     select(Assignment.staff_id, Assignment.start_on, Assignment.end_on, Post.department, Post.job)
-                    .join(Post, Post.id == Assignment.post_id)):
+                    .join(Post, Post.id == Assignment.post_id).order_by(Assignment.id)):
                 self._assignments.setdefault(staff, []).append(
                     OtherAssignment(Period(start, end), post_label(department, job)))
         return self._assignments.get(staff_id, [])

@@ -6,11 +6,14 @@ import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from desktop.atomic_file import FileWriteError, write_atomically
-from desktop.domain.problems import ImportRefusedError, Severity
+from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
 from desktop.i18n import _
-from desktop.importing.tabular import TableReadError, read_table
+from desktop.importing.tabular import Table, TableReadError, read_table
 from desktop.importing.templates import (
     AGREEMENT_COLUMNS,
     AGREEMENT_EXAMPLE,
@@ -24,11 +27,30 @@ from desktop.importing.templates import (
     template_xlsx,
 )
 from desktop.store.backup import BackupError, backup_office
-from desktop.store.db import backup_failed_error, open_office
-from desktop.store.services.agreement_import import import_agreements
-from desktop.store.services.organisation_import import import_organisations
-from desktop.store.services.payment_import import import_payments
+from desktop.store.db import backup_failed_error, check_integrity, open_office
+from desktop.store.services.agreement_import import import_agreements, preview_agreements
+from desktop.store.services.organisation_import import import_organisations, preview_organisations
+from desktop.store.services.payment_import import import_payments, preview_payments
 from desktop.store.services.roster_import import import_roster, preview_roster
+
+
+def _preview(kind: str, session: Session, table: Table, create_posts: bool) -> Any:
+    if kind == "roster":
+        return preview_roster(session, table=table, create_posts=create_posts)
+    if kind == "organisations":
+        return preview_organisations(session, table=table)
+    if kind == "payments":
+        return preview_payments(session, table=table)
+    return preview_agreements(session, table=table)
+
+
+def _refusal(problems: list[RowProblem], accept_warnings: bool) -> int:
+    print(_("取り込みを中止しました。次の行を直してください（何も書き込んでいません）:"), file=sys.stderr)
+    for problem in problems:
+        print("  " + problem.describe(), file=sys.stderr)
+    if all(p.severity is Severity.WARNING for p in problems) and not accept_warnings:
+        print(_("確認が必要な警告だけの場合は --accept-warnings を付けて実行してください"), file=sys.stderr)
+    return 1
 
 
 def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool, create_posts: bool = False) -> int:
@@ -37,17 +59,22 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool, create
     except TableReadError as error:
         print(str(error), file=sys.stderr)
         return 1
-    new_posts: list[str] = []
-    with open_office(db, create=False) as office:
+    # Every row is checked first, reading only: a refused file costs neither a backup nor the
+    # whole-file check, which on a large office take seconds (a refusal comes within 2 s).
+    with open_office(db, create=False, take_backup=False, check=False) as office:
+        with office.reader() as session:
+            preview = _preview(kind, session, table, create_posts)
+        if preview.refused(accept_warnings):
+            return _refusal(preview.problems, accept_warnings)
+        new_posts: list[str] = preview.new_posts if kind == "roster" and create_posts else []
+        check_integrity(office.path)  # what opening checks, before the first write
         try:
             backup_office(office.path, "before-import")
         except (OSError, sqlite3.Error, BackupError) as error:  # a full or read-only backup drive: stop before writing
             raise backup_failed_error(error) from error
         try:
-            with office.transaction() as session:
+            with office.transaction() as session:  # checked again inside the transaction that writes
                 if kind == "roster":
-                    if create_posts:
-                        new_posts = preview_roster(session, table=table, create_posts=True).new_posts
                     change = import_roster(session, table=table, confirmed=accept_warnings,
                                            create_posts=create_posts, source=file.name)
                 elif kind == "organisations":
@@ -57,12 +84,7 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool, create
                 else:
                     change = import_agreements(session, table=table)
         except ImportRefusedError as refused:
-            print(_("取り込みを中止しました。次の行を直してください（何も書き込んでいません）:"), file=sys.stderr)
-            for problem in refused.problems:
-                print("  " + problem.describe(), file=sys.stderr)
-            if all(p.severity is Severity.WARNING for p in refused.problems) and not accept_warnings:
-                print(_("確認が必要な警告だけの場合は --accept-warnings を付けて実行してください"), file=sys.stderr)
-            return 1
+            return _refusal(refused.problems, accept_warnings)
     print(_("{count}行を取り込みました（文字コード: {encoding}）").format(count=change.count, encoding=table.encoding))
     if new_posts:
         print(_("作成した派遣先ポスト（{count}件）:").format(count=len(new_posts)))

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import Problem
@@ -61,10 +62,15 @@ class MoneyRowDraft:
 
 def year_choices(kind: MoneyKind, day: date) -> list[FiscalYear]:
     """The fiscal years a row dated `day` may belong to; two for money moved in the 出納整理期間."""
+    return list(_year_choices(kind, day))
+
+
+@lru_cache(maxsize=4096)  # an import of 100,000 rows asks this of the same few hundred days
+def _year_choices(kind: MoneyKind, day: date) -> tuple[FiscalYear, ...]:
     current = FiscalYear.of(day)
     if kind is not MoneyKind.BUDGET and current.previous().in_closing_period(day):
-        return [current.previous(), current]
-    return [current]
+        return (current.previous(), current)
+    return (current,)
 
 
 def needs_year_choice(kind: MoneyKind, day: date | None) -> bool:

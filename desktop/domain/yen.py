@@ -10,6 +10,7 @@ from desktop.domain.text import normalise_numeric
 from desktop.i18n import _
 
 _DIGITS = re.compile(r"^\d+$")
+_DECIMAL = re.compile(r"^\d+\.\d*$")
 # Past 18 digits a number is past any amount and past SQLite's INTEGER; int() of thousands of
 # digits is slow, and refused past 4,300.
 _MAX_DIGITS = 18
@@ -37,7 +38,7 @@ def parse_yen(text: str) -> int:
         raise YenParseError(_("金額が入力されていません"))
     if cleaned.startswith(("-", "−", "▲", "△")):
         raise YenParseError(_("金額に負の数は入力できません"))
-    if re.match(r"^\d+\.\d*$", cleaned):
+    if _DECIMAL.match(cleaned):
         if set(cleaned.split(".", 1)[1]) <= {"0"}:
             cleaned = cleaned.split(".", 1)[0]
         else:

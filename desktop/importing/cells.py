@@ -2,49 +2,87 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
+from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import RowProblem
 from desktop.domain.wareki import DateParseError, parse_date
 from desktop.domain.yen import YenParseError, parse_yen
 from desktop.i18n import _
 
+T = TypeVar("T")
+MAX_MEMO = 20_000
+
+
+class ParseMemo:
+    """One import's column positions and every cell text already parsed, with its value or its
+    refusal: a file of 100,000 rows repeats the same few dates, years and amounts, and each is
+    parsed once (the whole file is checked in about a second, QUALITY.md "Bad input")."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.positions: dict[str, int] = {}
+        for index, name in enumerate(header):
+            self.positions.setdefault(name, index)
+        self._parsed: dict[tuple[str, str], object] = {}
+
+    def parse(self, kind: str, text: str, parser: Callable[[str], T]) -> T | str:
+        """The value, or the refusal's message (a str) when the text cannot be read."""
+        key = (kind, text)
+        found = self._parsed.get(key)
+        if found is None:
+            try:
+                found = parser(text)
+            except (DateParseError, YenParseError) as error:
+                found = _Refusal(str(error))
+            if len(self._parsed) < MAX_MEMO:  # amounts are mostly all different: keep memory bounded
+                self._parsed[key] = found
+        return found.message if isinstance(found, _Refusal) else found  # type: ignore[return-value]
+
+
+class _Refusal:
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
 
 class RowReader:
     """Reads the cells of one row by column name; problems pile up in `problems`."""
 
-    def __init__(self, header: list[str], cells: list[str], row_number: int) -> None:
+    def __init__(self, header: list[str], cells: list[str], row_number: int, memo: ParseMemo | None = None) -> None:
         self.header = header
         self.cells = cells
         self.row = row_number
         self.problems: list[RowProblem] = []
+        self.memo = memo if memo is not None else ParseMemo(header)
 
     def text(self, column: str, *, required: bool = False) -> str:
-        index = self.header.index(column) if column in self.header else None
+        index = self.memo.positions.get(column)
         value = self.cells[index].strip() if index is not None and index < len(self.cells) else ""
         if required and not value:
             self.problems.append(RowProblem(self.row, column, _("入力されていません")))
         return value
 
-    def date(self, column: str, *, required: bool = False) -> date | None:
+    def _parsed(self, column: str, required: bool, kind: str, parser: Callable[[str], T]) -> T | None:
         value = self.text(column, required=required)
         if not value:
             return None
-        try:
-            return parse_date(value)
-        except DateParseError as error:
-            self.problems.append(RowProblem(self.row, column, str(error)))
+        found = self.memo.parse(kind, value, parser)
+        if isinstance(found, str):
+            self.problems.append(RowProblem(self.row, column, found))
             return None
+        return found
+
+    def date(self, column: str, *, required: bool = False) -> date | None:
+        return self._parsed(column, required, "date", parse_date)
 
     def yen(self, column: str, *, required: bool = False) -> int | None:
-        value = self.text(column, required=required)
-        if not value:
-            return None
-        try:
-            return parse_yen(value)
-        except YenParseError as error:
-            self.problems.append(RowProblem(self.row, column, str(error)))
-            return None
+        return self._parsed(column, required, "yen", parse_yen)
+
+    def fiscal_year(self, column: str, *, required: bool = False) -> FiscalYear | None:
+        return self._parsed(column, required, "fiscal_year", FiscalYear.parse)
 
     def fail(self, column: str, message: str) -> None:
         self.problems.append(RowProblem(self.row, column, message))

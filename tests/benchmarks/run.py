@@ -102,6 +102,9 @@ def main() -> None:
     from tests.benchmarks.exchange_figures import exchange_figures
 
     exchange_figures(folder, office_path)
+    from tests.benchmarks.import_figures import import_figures
+
+    import_figures(folder, office_path)
     summary()
 
 

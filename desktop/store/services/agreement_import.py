@@ -14,7 +14,13 @@ from desktop.domain.agreement import (
 )
 from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, enough_problems, missing_columns, too_many_rows
+from desktop.importing.cells import (
+    ParseMemo,
+    RowReader,
+    enough_problems,
+    missing_columns,
+    too_many_rows,
+)
 from desktop.importing.tabular import Table
 from desktop.importing.templates import AGREEMENT_COLUMNS
 from desktop.store.repos.town import get_town_profile
@@ -31,6 +37,10 @@ class AgreementPreview:
     drafts: list[tuple[int, AgreementDraft]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
 
+    def refused(self, confirmed: bool = False) -> bool:
+        """Any problem refuses the file: these imports have no warnings to confirm."""
+        return bool(self.problems)
+
 
 def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
     preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS) + table.problems
@@ -40,12 +50,13 @@ def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
     lookup = ImportLookup(session)
     town = get_town_profile(session).name or _("当町")
     seen: dict[str, int] = {}
+    memo = ParseMemo(table.header)
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
         if enough_problems(preview.problems, offset + 2):
             break
-        reader = RowReader(table.header, cells, offset + 2)
+        reader = RowReader(table.header, cells, offset + 2, memo)
         number = reader.text("協約番号", required=True)
         partner = reader.text("相手方団体", required=True)
         concluded = reader.date("締結日")
@@ -81,7 +92,7 @@ def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
 
 def import_agreements(session: Session, *, table: Table) -> Change:
     preview = preview_agreements(session, table=table)
-    if preview.problems:
+    if preview.refused():
         raise ImportRefusedError(preview.problems)
     ids: list[int] = []
     for _row, draft in preview.drafts:

@@ -18,7 +18,7 @@ from desktop.domain.organisation import (
 from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.domain.text import normalise_numeric
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, missing_columns
+from desktop.importing.cells import ParseMemo, RowReader, missing_columns
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ORGANISATION_REQUIRED
 from desktop.store.models.organisation import Organisation
@@ -38,6 +38,10 @@ _MEMBERSHIP = {"区域の住民": Membership.RESIDENTS, "住民": Membership.RES
 class OrganisationPreview:
     drafts: list[tuple[int, OrganisationDraft]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+
+    def refused(self, confirmed: bool = False) -> bool:
+        """Any problem refuses the file: these imports have no warnings to confirm."""
+        return bool(self.problems)
 
 
 def _row_draft(reader: RowReader) -> OrganisationDraft:
@@ -74,10 +78,11 @@ def preview_organisations(session: Session, *, table: Table) -> OrganisationPrev
         return preview
     known = set(session.scalars(select(Organisation.name)))
     seen: dict[str, int] = {}
+    memo = ParseMemo(table.header)
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
-        reader = RowReader(table.header, cells, offset + 2)
+        reader = RowReader(table.header, cells, offset + 2, memo)
         draft = _row_draft(reader)
         name = draft.name.strip()
         if name in known:
@@ -99,7 +104,7 @@ def preview_organisations(session: Session, *, table: Table) -> OrganisationPrev
 
 def import_organisations(session: Session, *, table: Table, registered_on: date) -> Change:
     preview = preview_organisations(session, table=table)
-    if preview.problems:
+    if preview.refused():
         raise ImportRefusedError(preview.problems)
     ids: list[int] = []
     for _row, draft in preview.drafts:

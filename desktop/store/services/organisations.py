@@ -8,10 +8,11 @@ and audited in the same transaction.
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.designation import (
@@ -92,7 +93,20 @@ def _event(session: Session, org: Organisation, *, on: date, action: str, summar
     session.flush()
 
 
-def _audit(session: Session, org: Organisation, action: str, before: Any, after: Any) -> Change:
+def _columns(row: Any) -> dict[str, Any]:
+    """A row as its columns hold it, id included."""
+    return {attr.key: getattr(row, attr.key) for attr in inspect(type(row)).column_attrs}
+
+
+def _audit(session: Session, org: Organisation, action: str, before: Any, after: Any,
+           records: tuple[Any, ...] = ()) -> Change:
+    """`records`: the other rows the action wrote (its application, order, revocation), audited
+    inside the organisation's entry under "records" so that `check` can replay them too."""
+    if records:
+        session.flush()
+        image = json.loads(audit.canonical_json(after))
+        after = (image if isinstance(image, dict) else {"image": image}) | {
+            "records": {row.__tablename__: _columns(row) for row in records}}
     audit.record(session, entity="organisation", entity_id=org.id, action=action, before=before, after=after,
                  summary=org.name)
     return Change("organisation", action, (org.id,))
@@ -148,13 +162,14 @@ def apply_for_designation(session: Session, *, org_id: int, application: Applica
     problems = [Problem("state", r)] if (r := refusal(OrgState(org.state), Action.APPLY)) else []
     _raise(problems + validate_application(application, today))
     assert application.applied_on is not None
-    session.add(OrgApplication(org_id=org.id, applied_on=application.applied_on,
-                               content_json=application_to_json(application)))
+    record = OrgApplication(org_id=org.id, applied_on=application.applied_on,
+                            content_json=application_to_json(application))
+    session.add(record)
     before = _state_of(org)
     org.state = OrgState.APPLIED.value
     session.flush()
     _event(session, org, on=application.applied_on, action=Action.APPLY.value, summary=_("指定申請の受付"))
-    return _audit(session, org, Action.APPLY.value, before, application)
+    return _audit(session, org, Action.APPLY.value, before, application, (record,))
 
 
 def update_application(session: Session, *, org_id: int, application: ApplicationDraft, today: date) -> Change:
@@ -168,7 +183,7 @@ def update_application(session: Session, *, org_id: int, application: Applicatio
     before = application_from_json(record.applied_on, record.content_json)
     record.applied_on, record.content_json = application.applied_on, application_to_json(application)
     session.flush()
-    return _audit(session, org, "review", before, application)
+    return _audit(session, org, "review", before, application, (record,))
 
 
 def _open_application(session: Session, org: Organisation) -> OrgApplication:
@@ -193,7 +208,7 @@ def withdraw_application(session: Session, *, org_id: int, on: date, note: str =
     session.flush()
     _event(session, org, on=on, action=Action.WITHDRAW_APPLICATION.value, summary=_("申請の取下げ"),
            detail={"note": note})
-    return _audit(session, org, Action.WITHDRAW_APPLICATION.value, before, _state_of(org))
+    return _audit(session, org, Action.WITHDRAW_APPLICATION.value, before, _state_of(org), (record,))
 
 
 def designate(session: Session, *, org_id: int, decision: Designation) -> Change:
@@ -213,7 +228,7 @@ def designate(session: Session, *, org_id: int, decision: Designation) -> Change
     session.flush()
     _event(session, org, on=decision.decided_on, action=Action.DESIGNATE.value,
            summary=_("指定（{number}）").format(number=org.designation_number), detail=decision)
-    return _audit(session, org, Action.DESIGNATE.value, before, _state_of(org))
+    return _audit(session, org, Action.DESIGNATE.value, before, _state_of(org), (record,))
 
 
 def refuse(session: Session, *, org_id: int, decision: Refusal) -> Change:
@@ -227,26 +242,27 @@ def refuse(session: Session, *, org_id: int, decision: Refusal) -> Change:
     org.state = OrgState.REFUSED.value
     session.flush()
     _event(session, org, on=decision.decided_on, action=Action.REFUSE.value, summary=_("不指定"), detail=decision)
-    return _audit(session, org, Action.REFUSE.value, before, {"state": org.state, "decision": decision})
+    return _audit(session, org, Action.REFUSE.value, before, {"state": org.state, "decision": decision}, (record,))
 
 
 def _transition(session: Session, org: Organisation, action: Action, target: OrgState, on: date, summary: str,
-                detail: Any) -> Change:
+                detail: Any, records: tuple[Any, ...] = ()) -> Change:
     before = _state_of(org)
     org.state = target.value
     session.flush()
     _event(session, org, on=on, action=action.value, summary=summary, detail=detail)
-    return _audit(session, org, action.value, before, {"state": org.state, "detail": detail})
+    return _audit(session, org, action.value, before, {"state": org.state, "detail": detail}, records)
 
 
 def order_improvement(session: Session, *, org_id: int, order: ImprovementOrder) -> Change:
     """改善命令 (第11項), with its deadline; kept as an order record until its outcome is known."""
     org = _get(session, org_id)
     _raise(check_improvement_order(OrgState(org.state), order, org.designated_on))
-    session.add(OrgOrder(org_id=org.id, ordered_on=order.ordered_on, failings=order.failings.strip(),
-                         measures=order.measures.strip(), deadline=order.deadline))
+    row = OrgOrder(org_id=org.id, ordered_on=order.ordered_on, failings=order.failings.strip(),
+                   measures=order.measures.strip(), deadline=order.deadline, outcome_note="")
+    session.add(row)
     return _transition(session, org, Action.ORDER_IMPROVEMENT, OrgState.UNDER_ORDER, order.ordered_on,
-                       _("改善命令（期限 {deadline}）").format(deadline=format_wareki(order.deadline)), order)
+                       _("改善命令（期限 {deadline}）").format(deadline=format_wareki(order.deadline)), order, (row,))
 
 
 def confirm_improvement(session: Session, *, org_id: int, confirmed: ImprovementConfirmed) -> Change:
@@ -255,7 +271,7 @@ def confirm_improvement(session: Session, *, org_id: int, confirmed: Improvement
     if (order := open_order(session, org_id=org.id)) is not None:
         order.outcome, order.outcome_on, order.outcome_note = "improved", confirmed.confirmed_on, confirmed.note
     return _transition(session, org, Action.CONFIRM_IMPROVEMENT, OrgState.DESIGNATED, confirmed.confirmed_on,
-                       _("改善の確認"), confirmed)
+                       _("改善の確認"), confirmed, () if order is None else (order,))
 
 
 def revoke(session: Session, *, org_id: int, revocation: Revocation) -> Change:
@@ -266,10 +282,12 @@ def revoke(session: Session, *, org_id: int, revocation: Revocation) -> Change:
                             order_deadline=order.deadline if order is not None else None))
     if order is not None:
         order.outcome, order.outcome_on = "revoked", revocation.revoked_on
-    session.add(OrgRevocation(org_id=org.id, revoked_on=revocation.revoked_on, ground=revocation.ground.value,
-                              reason=revocation.reason.strip(), order_id=order.id if order is not None else None))
+    row = OrgRevocation(org_id=org.id, revoked_on=revocation.revoked_on, ground=revocation.ground.value,
+                        reason=revocation.reason.strip(), order_id=order.id if order is not None else None)
+    session.add(row)
     return _transition(session, org, Action.REVOKE, OrgState.REVOKED, revocation.revoked_on,
-                       _("指定の取消し（{ground}）").format(ground=revocation.ground.label), revocation)
+                       _("指定の取消し（{ground}）").format(ground=revocation.ground.label), revocation,
+                       (row,) if order is None else (order, row))
 
 
 def dissolve(session: Session, *, org_id: int, dissolution: Dissolution) -> Change:

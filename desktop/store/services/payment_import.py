@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.amount_limit import check_amount
@@ -18,14 +17,12 @@ from desktop.domain.contribution import (
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.near_matches import near_matches
 from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
-from desktop.domain.wareki import DateParseError
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, enough_problems, missing_columns
+from desktop.importing.cells import ParseMemo, RowReader, enough_problems, missing_columns
 from desktop.importing.tabular import Table
 from desktop.importing.templates import PAYMENT_REQUIRED
 from desktop.store import audit
 from desktop.store.models.contribution import MoneyRow
-from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.import_limits import get_import_amount_limit
 from desktop.store.services.change import Change
 from desktop.store.services.contributions import apply_draft
@@ -44,21 +41,13 @@ class PaymentPreview:
     def errors(self) -> list[RowProblem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
+    def refused(self, confirmed: bool) -> bool:
+        """Errors refuse the file; warnings too until the clerk has confirmed them."""
+        return bool(self.errors or (self.problems and not confirmed))
+
     @property
     def total_yen(self) -> int:
         return sum(d.amount_yen for _row, d in self.drafts)
-
-
-def _staff_on_post(session: Session, name: str, post_id: int) -> list[int]:
-    return list(session.scalars(
-        select(StaffMember.id).distinct().join(Assignment, Assignment.staff_id == StaffMember.id)
-        .where(StaffMember.name == name, Assignment.post_id == post_id)))
-
-
-def _staff_names_on_post(session: Session, post_id: int) -> list[str]:
-    return list(session.scalars(
-        select(StaffMember.name).distinct().join(Assignment, Assignment.staff_id == StaffMember.id)
-        .where(Assignment.post_id == post_id)))
 
 
 def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_yen: int) -> MoneyRowDraft | None:
@@ -76,13 +65,8 @@ def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_y
         reader.fail("金額", too_much.message)
     due_on = reader.date("期日")
     year_text = reader.text("会計年度")
-    fiscal_year: FiscalYear | None = None
-    if year_text:
-        try:
-            fiscal_year = FiscalYear.parse(year_text)
-        except DateParseError as error:
-            reader.fail("会計年度", str(error))
-    elif on_date is not None and kind is not None:
+    fiscal_year: FiscalYear | None = reader.fiscal_year("会計年度") if year_text else None
+    if not year_text and on_date is not None and kind is not None:
         choices = year_choices(kind, on_date)
         fiscal_year = choices[-1]
         if len(choices) > 1:
@@ -90,7 +74,7 @@ def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_y
                 "出納整理期間（4月1日〜5月31日）の{kind}で会計年度が空欄です。{year}として取り込みます"
                 "（前年度分なら会計年度の列に{previous}と書いてください）").format(
                 kind=kind.label, year=fiscal_year.label(), previous=choices[0].label()), Severity.WARNING))
-    elif kind is MoneyKind.BUDGET:
+    elif not year_text and kind is MoneyKind.BUDGET:
         reader.fail("会計年度", _("予算の行には会計年度を書いてください"))
     agreement_id = lookup.agreement(reader, number) if number else None
     post_id = None
@@ -99,10 +83,11 @@ def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_y
         post_id = found_post if isinstance(found_post, int) else None
     staff_id = None
     if name and post_id is not None:
-        found = _staff_on_post(session, name, post_id)
+        staff = lookup.staff_on_post(post_id)
+        found = staff.get(name, [])
         if not found:
             reader.fail("氏名", _("{name}さんは「{post}」に派遣された記録がありません").format(name=name, post=post_text)
-                        + hint(near_matches(name, _staff_names_on_post(session, post_id))))
+                        + hint(near_matches(name, list(staff))))
         elif len(found) > 1:
             reader.fail("氏名", _("「{post}」に{name}さんが複数います。名簿で区別してください").format(name=name, post=post_text))
         else:
@@ -125,12 +110,13 @@ def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
         return preview
     lookup = ImportLookup(session)
     limit_yen = get_import_amount_limit(session)
+    memo = ParseMemo(table.header)
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
         if enough_problems(preview.problems, offset + 2):
             break
-        reader = RowReader(table.header, cells, offset + 2)
+        reader = RowReader(table.header, cells, offset + 2, memo)
         draft = _read_row(session, lookup, reader, limit_yen)
         preview.problems.extend(reader.problems)
         if draft is not None:
@@ -142,7 +128,7 @@ def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
 
 def import_payments(session: Session, *, table: Table, confirmed: bool = False, source: str = "") -> Change:
     preview = preview_payments(session, table=table)
-    if preview.errors or (preview.problems and not confirmed):
+    if preview.refused(confirmed):
         raise ImportRefusedError(preview.problems)
     ids = []
     for _row, draft in preview.drafts:

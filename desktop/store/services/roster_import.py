@@ -19,13 +19,18 @@ from desktop.domain.staffing import (
 )
 from desktop.domain.text import normalise_reading
 from desktop.i18n import _
-from desktop.importing.cells import RowReader, enough_problems, missing_columns, too_many_rows
+from desktop.importing.cells import (
+    ParseMemo,
+    RowReader,
+    enough_problems,
+    missing_columns,
+    too_many_rows,
+)
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ROSTER_COLUMNS
 from desktop.store import audit
 from desktop.store.models.agreement import Post
 from desktop.store.models.staffing import Assignment, StaffMember
-from desktop.store.repos.staffing import agreement_context, find_staff_id, other_assignments
 from desktop.store.services.change import Change
 from desktop.store.services.import_lookup import ImportLookup, NewPost, hint
 
@@ -61,6 +66,10 @@ class RosterPreview:
     def warnings(self) -> list[RowProblem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
+    def refused(self, confirmed: bool) -> bool:
+        """Errors refuse the file; warnings too until the clerk has confirmed them."""
+        return bool(self.errors or (self.warnings and not confirmed))
+
 
 def preview_roster(session: Session, *, table: Table, create_posts: bool = False) -> RosterPreview:
     """Checks every row against the rules and the office file, writing nothing.
@@ -73,13 +82,15 @@ def preview_roster(session: Session, *, table: Table, create_posts: bool = False
     if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
     lookup = ImportLookup(session)
+    memo = ParseMemo(table.header)
     planned: dict[tuple[str, str], list[OtherAssignment]] = {}
+    new_staff: set[str] = set()
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
         if enough_problems(preview.problems, offset + 2):
             break
-        line = _read_line(session, lookup, RowReader(table.header, cells, offset + 2), planned, preview,
+        line = _read_line(session, lookup, RowReader(table.header, cells, offset + 2, memo), planned, preview,
                           create_posts)
         if line is None:
             continue
@@ -87,23 +98,23 @@ def preview_roster(session: Session, *, table: Table, create_posts: bool = False
         if isinstance(line.post, NewPost) and line.post.label not in preview.new_posts:
             preview.new_posts.append(line.post.label)
             preview.post_hints[line.post.label] = hint(list(line.post.near))
-        if line.staff_id is None and line.draft.name not in preview.new_staff:
+        if line.staff_id is None and line.draft.name not in new_staff:
+            new_staff.add(line.draft.name)
             preview.new_staff.append(line.draft.name)
     if create_posts:
         preview.unknown_posts = list(preview.new_posts)
     elif preview.errors:
-        _find_unknown_posts(session, table, preview)
+        _find_unknown_posts(lookup, memo, table, preview)
     if not preview.lines and not preview.problems:
         preview.problems.append(RowProblem(2, "", _("取り込む行がありません")))
     return preview
 
 
-def _find_unknown_posts(session: Session, table: Table, preview: RosterPreview) -> None:
+def _find_unknown_posts(lookup: ImportLookup, memo: ParseMemo, table: Table, preview: RosterPreview) -> None:
     """The posts that confirming "create" would add: what the dialog offers the clerk."""
-    lookup = ImportLookup(session)
     found = preview.unknown_posts
     for offset, cells in enumerate(table.rows):
-        reader = RowReader(table.header, cells, offset + 2)
+        reader = RowReader(table.header, cells, offset + 2, memo)
         agreement_id = lookup.agreements.get(reader.text("協約番号"))
         post_text = reader.text("派遣先ポスト")
         if agreement_id is None or not post_text:
@@ -140,7 +151,7 @@ def _read_line(session: Session, lookup: ImportLookup, reader: RowReader,
                             field_id=field_id,
                             employment_type=employment or EmploymentType.FIXED_TERM,
                             dispatch_form=dispatch or DispatchForm.LOCAL_AUTONOMY_ACT, start_on=start, end_on=end)
-    staff_id = find_staff_id(session, name, reading) if name and reading else None
+    staff_id = lookup.staff_id(name, reading) if name and reading else None
     if staff_id is None and name and reading and (name, reading) not in planned:
         similar = lookup.similar_staff(name, reading)
         if similar:
@@ -149,8 +160,8 @@ def _read_line(session: Session, lookup: ImportLookup, reader: RowReader,
                 "合わせてください").format(name=name, similar="、".join(similar)), Severity.WARNING))
     others = list(planned.get((name, reading), []))
     if staff_id is not None:
-        others += other_assignments(session, staff_id)
-    context = agreement_context(session, agreement_id) if agreement_id is not None else None
+        others += lookup.other_assignments(staff_id)
+    context = lookup.agreement_context(agreement_id) if agreement_id is not None else None
     # A column the cell reader already faulted (empty, unreadable date …) says it best; the
     # rules add what they find in the other columns.
     faulted = {p.column for p in reader.problems}
@@ -172,7 +183,7 @@ def import_roster(session: Session, *, table: Table, confirmed: bool = False, cr
     """Writes every line, creating missing staff (and posts when `create_posts`), or raises
     ImportRefusedError and writes nothing. The audit entry names the posts created."""
     preview = preview_roster(session, table=table, create_posts=create_posts)
-    if preview.errors or (preview.warnings and not confirmed):
+    if preview.refused(confirmed):
         raise ImportRefusedError(preview.problems)
     created: list[int] = []
     staff_by_key: dict[tuple[str, str], int] = {}

@@ -22,8 +22,10 @@ from desktop.store.models.audit import AuditEntry
 GENESIS_HASH = "0" * 64
 
 # Entries that record access, not a change: a person's detail shown, a printout or a file with
-# personal data made. They carry no row image, so the replay against the live rows skips them.
+# personal data made. A view's image is a name only, not its row's, so the replay skips views;
+# a print or export is the carry-out register's own row (or an event with no row) and is replayed.
 ACCESS_ACTIONS = ("view", "print", "export")
+VIEW_ACTION = "view"
 
 
 def _jsonable(value: Any) -> Any:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_, _
-from desktop.store.audit import ACCESS_ACTIONS, canonical_json
+from desktop.store.audit import VIEW_ACTION, canonical_json
 from desktop.store.models.audit import AuditEntry
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.staffing import Assignment
@@ -112,7 +112,7 @@ def _normalised(raw: str, ignored: frozenset[str]) -> Any:
 def _expected(session: Session, tracked: Tracked) -> dict[int, object]:
     expected: dict[int, object] = {}
     statement = (select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.after_json)
-                 .where(AuditEntry.entity == tracked.entity, AuditEntry.action.not_in(ACCESS_ACTIONS))
+                 .where(AuditEntry.entity == tracked.entity, AuditEntry.action != VIEW_ACTION)
                  .order_by(AuditEntry.id))
     for entity_id, action, after_json in session.execute(statement):
         if action == "import":

@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.i18n import N_
 from desktop.store.models.agreement import Agreement, Field, Post
+from desktop.store.models.carry_out import CarryOutRecord
 from desktop.store.models.claim import Claim, MeasureParameterRow
 from desktop.store.models.organisation import (
     OrdinanceHeading,
@@ -136,6 +137,8 @@ OVERLAID = (
     Overlaid("field", N_("分野"), Field),
     Overlaid("organisation", N_("地域団体"), Organisation, _organisation_image),
     Overlaid("town", N_("自団体設定"), Town),
+    # Append-only by its triggers; a row removed with them dropped is named here.
+    Overlaid("carry_out_record", N_("持出記録"), CarryOutRecord),
     Overlaid("ordinance", N_("条例・規則の題名と番号"), OrdinanceHeading),
     Overlaid("ordinance_item", N_("条例の項目"), OrdinanceItemRow),
     Overlaid("measure", N_("措置率・上限等"), MeasureParameterRow, _measure_image),

@@ -27,7 +27,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.fiscal_year import FiscalYear
-from desktop.store.audit import ACCESS_ACTIONS
+from desktop.store.audit import VIEW_ACTION
 from desktop.store.models.audit import AuditEntry
 
 Image = dict[str, Any]
@@ -87,7 +87,7 @@ def expected_columns(session: Session, overlaid: Overlaid) -> dict[int, dict[str
     columns = {column.key for column in inspect(overlaid.model).columns}
     expected: dict[int, dict[str, Any] | None] = {}
     statement = (select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.after_json)
-                 .where(AuditEntry.entity == overlaid.audit_entity, AuditEntry.action.not_in(ACCESS_ACTIONS))
+                 .where(AuditEntry.entity == overlaid.audit_entity, AuditEntry.action != VIEW_ACTION)
                  .order_by(AuditEntry.id))
     for entity_id, action, after_json in session.execute(statement):
         after = json.loads(after_json) if after_json else None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.carry_out import CarryOut, Medium, OutputKind
 from desktop.domain.designation import (
     ImprovementConfirmed,
     ImprovementOrder,
@@ -31,6 +32,7 @@ from desktop.store.repos.grant_calendar import setting_key
 from desktop.store.repos.import_limits import AMOUNT_LIMIT_KEY
 from desktop.store.services.agreements import create_agreement, save_field
 from desktop.store.services.backup_settings import BackupSettingsDraft, save_backup_settings
+from desktop.store.services.carry_out import record_carry_out
 from desktop.store.services.claims import record_decision, save_measure_parameters, submit_claim
 from desktop.store.services.import_limits import set_import_amount_limit
 from desktop.store.services.ordinance import save_ordinance_item
@@ -72,6 +74,9 @@ def _audit_every_entity(path: Path) -> None:
                                                              "期限までに決算を承認しなかった"))
         save_backup_settings(session, draft=BackupSettingsDraft("", 10, 12))
         set_import_amount_limit(session, limit_yen=5_000_000_000)
+        for name in ("a.pdf", "b.pdf"):
+            record_carry_out(session, carry_out=CarryOut(OutputKind.FORM, "F2", "派遣職員受入名簿", Medium.USB, 3,
+                                                         name, "0" * 64))
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +154,19 @@ def test_a_row_changed_and_another_deleted_outside_the_app_are_both_named(
     assert sorted(_findings(err)) == sorted([
         f"{case.label} No.{changed} はアプリの外で変更されています（最後の監査記録と異なります）",
         f"{case.label} No.{deleted} はアプリの外で削除されています（監査記録には残っています）"])
+
+
+def test_a_carry_out_removed_past_its_triggers_is_named(office_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The register refuses changes by its triggers; one who drops them is still caught."""
+    changed, deleted = _ids(office_copy, Case("持出記録", "carry_out_record", ""))[:2]
+    sql(office_copy, "DROP TRIGGER carry_out_record_no_update", "DROP TRIGGER carry_out_record_no_delete",
+        f"UPDATE carry_out_record SET medium = 'paper' WHERE id = {changed}",
+        f"DELETE FROM carry_out_record WHERE id = {deleted}")
+    code, _out, err = cli(capsys, "check", "--db", str(office_copy))
+    assert code == 1
+    assert sorted(_findings(err)) == sorted([
+        f"持出記録 No.{changed} はアプリの外で変更されています（最後の監査記録と異なります）",
+        f"持出記録 No.{deleted} はアプリの外で削除されています（監査記録には残っています）"])
 
 
 @pytest.mark.parametrize(("label", "table"), [("自団体設定", "town"), ("条例・規則の題名と番号", "ordinance")])

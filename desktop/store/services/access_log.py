@@ -9,9 +9,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from desktop.store import audit
+from desktop.store.audit import VIEW_ACTION
 from desktop.store.services.change import Change
-
-VIEW_ACTION = "view"
 
 
 def record_view(session: Session, *, entity: str, entity_id: int, name: str) -> Change:

@@ -17,6 +17,7 @@ from desktop.i18n import _
 from desktop.importing.cells import RowReader, enough_problems, missing_columns, too_many_rows
 from desktop.importing.tabular import Table
 from desktop.importing.templates import AGREEMENT_COLUMNS
+from desktop.store.access import writes
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.agreements import create_agreement
 from desktop.store.services.change import Change
@@ -32,6 +33,7 @@ class AgreementPreview:
     problems: list[RowProblem] = field(default_factory=list)
 
 
+@writes
 def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
     preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS) + table.problems
                                      + too_many_rows(len(table.rows)))
@@ -79,6 +81,7 @@ def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
     return preview
 
 
+@writes
 def import_agreements(session: Session, *, table: Table) -> Change:
     preview = preview_agreements(session, table=table)
     if preview.problems:

@@ -23,6 +23,7 @@ from desktop.importing.cells import RowReader, enough_problems, missing_columns,
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ROSTER_COLUMNS
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.models.agreement import Post
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.staffing import agreement_context, find_staff_id, other_assignments
@@ -62,6 +63,7 @@ class RosterPreview:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
+@writes
 def preview_roster(session: Session, *, table: Table, create_posts: bool = False) -> RosterPreview:
     """Checks every row against the rules and the office file, writing nothing.
 
@@ -167,6 +169,7 @@ def _read_line(session: Session, lookup: ImportLookup, reader: RowReader,
     return RosterLine(reader.row, agreement_id, number, post, draft, staff_id)
 
 
+@writes
 def import_roster(session: Session, *, table: Table, confirmed: bool = False, create_posts: bool = False,
                   source: str = "") -> Change:
     """Writes every line, creating missing staff (and posts when `create_posts`), or raises

@@ -191,6 +191,8 @@ def authenticate(session: Session, *, name: str, password: str, now: datetime | 
     if not verify_password(user.password_hash, password):
         return _failed(session, user, settings, now)
     if user.disabled:
+        audit.record(session, entity="user", entity_id=user.id, action="sign_in_failed",
+                     summary=_("無効にされた利用者のサインイン {name}").format(name=user.name))
         return SignInOutcome(None, _("利用者「{name}」は無効にされています。管理者に連絡してください").format(name=name))
     user.failed_attempts = 0
     user.locked_until = None

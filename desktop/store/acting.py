@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 
 from desktop.domain.access import Principal
 from desktop.store.audit import ACTING_USER_KEY
@@ -40,11 +40,20 @@ def session_info() -> dict[str, object]:
     return info_for(_ACTING.get())
 
 
+def enter(principal: Principal | None) -> Token[Principal | None]:
+    """From now on this context acts for `principal`, until `leave(token)`."""
+    return _ACTING.set(principal)
+
+
+def leave(token: Token[Principal | None]) -> None:
+    _ACTING.reset(token)
+
+
 @contextmanager
 def acting_as(principal: Principal | None) -> Iterator[None]:
     """Offices opened (and restores done) inside this block act for `principal`."""
-    token = _ACTING.set(principal)
+    token = enter(principal)
     try:
         yield
     finally:
-        _ACTING.reset(token)
+        leave(token)

@@ -57,3 +57,9 @@ def acting_as(principal: Principal | None) -> Iterator[None]:
         yield
     finally:
         leave(token)
+
+
+def principal_in(info: dict[str, object]) -> Principal | None:
+    """The principal a session info (or an office's `session_info`) names, if any."""
+    principal = info.get(PRINCIPAL_KEY)
+    return principal if isinstance(principal, Principal) else None

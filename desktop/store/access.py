@@ -22,7 +22,7 @@ from desktop.store.acting import PRINCIPAL_KEY, current_principal
 from desktop.store.audit import os_user
 from desktop.store.db import OfficeError
 from desktop.store.models.town import OfficeSetting
-from desktop.store.read_only import connect_read_only
+from desktop.store.read_only import connect_read_only, quick_check
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -80,6 +80,15 @@ def sign_in_enabled_in_file(path: Path) -> bool:
     return row is not None and row[0] == "1"
 
 
+def _damaged(path: Path) -> bool:
+    """A file failing its check is being recovered (the window offers a backup at start, before any
+    sign-in): its users cannot be trusted, and refusing would leave the office unrecoverable."""
+    try:
+        return quick_check(path) != "ok"
+    except sqlite3.Error:
+        return True
+
+
 def os_principal() -> Principal:
     """The OS user while sign-in is off: every right (one person, one PC)."""
     return Principal(os_user(), Role.ADMIN, signed_in=False)
@@ -117,7 +126,7 @@ def require_for_file(path: Path, role: Role) -> Principal:
     context, checked against that file's own sign-in setting."""
     principal = current_principal()
     if principal is None or not principal.signed_in:
-        if sign_in_enabled_in_file(path):
+        if sign_in_enabled_in_file(path) and not _damaged(path):
             raise SignInRequiredError(sign_in_required_message())
         principal = os_principal()
     if not principal.role.allows(role):

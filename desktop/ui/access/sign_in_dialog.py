@@ -61,7 +61,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         (self.password_edit if name else self.name_edit).setFocus()
-        self.resize(460, 200)
+        self.resize(520, 200)
 
     def try_sign_in(self) -> bool:
         """One attempt; accepts the dialog on success, else shows why and clears the password."""

@@ -173,11 +173,11 @@ class AccessControls(QObject):
 
         def signed_in() -> None:
             assert dialog.principal is not None
-            if self._save(settings):
-                self.window.context.office.session_info = info_for(dialog.principal)
-                self.refresh()
-                if self.users_dialog is not None:
-                    self.users_dialog.reload()
+            office = self.window.context.office
+            before, office.session_info = office.session_info, info_for(dialog.principal)
+            if not self._save(settings):
+                office.session_info = before
+            self.refresh()
 
         dialog.accepted.connect(signed_in)
         dialog.open()

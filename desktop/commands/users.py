@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _
+from desktop.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -114,16 +114,16 @@ def _list(session: Session, args: argparse.Namespace, password: str) -> list[str
     settings = get_sign_in_settings(session)
     now = datetime.now(UTC)
     lines = [_("サインイン: {state}　画面ロック {idle}分　{attempts}回続けて誤ると{minutes}分間ロック").format(
-        state=_("有効") if settings.enabled else _("無効"), idle=settings.idle_minutes,
+        state=pgettext("sign-in", "有効") if settings.enabled else pgettext("sign-in", "無効"), idle=settings.idle_minutes,
         attempts=settings.lockout_attempts, minutes=settings.lockout_minutes)]
     for row in list_users(session):
         if row.disabled:
-            state = _("無効")
+            state = pgettext("sign-in", "無効")
         elif row.locked_at(now) and row.locked_until is not None:
             state = _("ロック中（{until}まで）").format(
                 until=format_wareki_datetime(row.locked_until.astimezone().replace(tzinfo=None)))
         else:
-            state = _("有効")
+            state = pgettext("sign-in", "有効")
         lines.append("\t".join((row.name, row.role.label, state, _("変更 {at}").format(
             at=format_wareki_datetime(row.changed_at.astimezone().replace(tzinfo=None))))))
     if len(lines) == 1:
@@ -164,7 +164,7 @@ def _sign_in(session: Session, args: argparse.Namespace, password: str) -> list[
         settings = replace(settings, **changes)  # type: ignore[arg-type]
         save_sign_in_settings(session, settings=settings)
     return [_("サインイン: {state}　画面ロック {idle}分　{attempts}回続けて誤ると{minutes}分間ロック").format(
-        state=_("有効") if settings.enabled else _("無効"), idle=settings.idle_minutes,
+        state=pgettext("sign-in", "有効") if settings.enabled else pgettext("sign-in", "無効"), idle=settings.idle_minutes,
         attempts=settings.lockout_attempts, minutes=settings.lockout_minutes)]
 
 

@@ -39,7 +39,7 @@ from desktop.domain.access import (
 )
 from desktop.domain.problems import ValidationError
 from desktop.domain.wareki import format_wareki_datetime
-from desktop.i18n import _
+from desktop.i18n import _, pgettext
 from desktop.store.access import AccessDeniedError, get_sign_in_settings
 from desktop.store.repos.users import UserRow, list_users
 from desktop.store.services.users import (
@@ -53,10 +53,10 @@ from desktop.ui.common.context import AppContext
 
 def _state(row: UserRow, now: datetime) -> str:
     if row.disabled:
-        return _("無効")
+        return pgettext("sign-in", "無効")
     if row.locked_at(now) and row.locked_until is not None:
         return _("ロック中（{until}まで）").format(until=format_wareki_datetime(row.locked_until.astimezone().replace(tzinfo=None)))
-    return _("有効")
+    return pgettext("sign-in", "有効")
 
 
 class PasswordDialog(QDialog):

@@ -28,6 +28,7 @@ VERB_ROLES: dict[str, Role] = {
     "import": Role.EDITOR, "export": Role.EDITOR, "backup": Role.EDITOR,
     "restore": Role.ADMIN, "users": Role.ADMIN,
 }
+NO_SIGN_IN = frozenset({"demo", "check", "backups", "verify", "aggregate", "prefecture"})
 
 
 def add_sign_in_options(parser: argparse.ArgumentParser) -> None:

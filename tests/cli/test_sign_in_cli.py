@@ -56,6 +56,17 @@ def test_verbs_need_a_user_and_a_password_when_sign_in_is_on(signed_office: Path
     assert users == ["etsuran", "etsuran", "tantou"]
 
 
+def test_every_verb_says_whether_it_needs_a_sign_in() -> None:
+    import argparse
+
+    from desktop.cli import build_parser
+    from desktop.commands.sign_in import NO_SIGN_IN, VERB_ROLES
+
+    verbs = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(verbs.choices) == set(VERB_ROLES) | NO_SIGN_IN
+    assert not set(VERB_ROLES) & NO_SIGN_IN
+
+
 def test_check_needs_no_sign_in(signed_office: Path) -> None:
     assert run_cli("check", "--db", str(signed_office)).returncode == 0
 

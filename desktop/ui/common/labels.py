@@ -15,6 +15,7 @@ ENTITY_LABELS = {
     "claim": N_("算定資料"),
     "measure": N_("措置率・上限等"),
     "office": N_("事務ファイル"),
+    "user": N_("利用者"),
 }
 
 ACTION_LABELS = {
@@ -28,6 +29,12 @@ ACTION_LABELS = {
     "decide": N_("決定"),
     "reopen": N_("作成中に戻す"),
     "restore": N_("バックアップから復元"),
+    "sign_in": N_("サインイン"),
+    "sign_in_failed": N_("サインイン失敗"),
+    "lock_out": N_("ロックアウト"),
+    "disable": N_("無効化"),
+    "enable": N_("有効化"),
+    "reset_password": N_("パスワード再設定"),
 }
 
 

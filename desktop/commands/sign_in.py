@@ -96,6 +96,8 @@ def sign_in_for_verb(args: argparse.Namespace, db: Path) -> Token[Principal | No
     path = db.expanduser()
     if not path.is_file() or not sign_in_enabled_in_file(path):
         return None  # sign-in off, or no office: the verb gives its own message
+    if args.verb == "users" and args.users_action == "add" and not _has_users(path):
+        return None  # nobody to sign in as: the first user (a 管理者) may be added (services/users.py)
     name = getattr(args, "user", None)
     if not name:
         raise SignInRequiredError(_(
@@ -108,6 +110,19 @@ def sign_in_for_verb(args: argparse.Namespace, db: Path) -> Token[Principal | No
     if not principal.role.allows(needed):
         raise AccessDeniedError(denied_message(principal, needed))
     return acting.enter(principal)
+
+
+def _has_users(path: Path) -> bool:
+    import sqlite3
+    from contextlib import closing
+
+    from desktop.store.read_only import connect_read_only
+
+    try:
+        with closing(connect_read_only(path)) as conn:
+            return bool(conn.execute("SELECT count(*) FROM users").fetchone()[0])
+    except sqlite3.Error:
+        return True  # unreadable, or an older file: ask for a sign-in as usual
 
 
 def end_sign_in(token: Token[Principal | None] | None) -> None:

@@ -108,3 +108,18 @@ def test_lock_out_on_the_command_line_says_until_when(signed_office: Path) -> No
                      str(signed_office.parent / "tantou.txt"))
     refused(locked, "までサインインできません")
     assert "令和" in locked.stderr
+
+
+def test_with_sign_in_on_and_no_user_at_all_the_first_admin_can_still_be_added(tmp_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    path = tmp_path / "office.renkei"
+    open_office(path).close()
+    with closing(sqlite3.connect(path)) as conn:  # e.g. users removed with another tool
+        conn.execute("INSERT INTO office_setting (key, value) VALUES ('sign_in.enabled', '1')")
+        conn.commit()
+    (tmp_path / "a.txt").write_text("kanri-pass-1\n", encoding="utf-8")
+    refused(run_cli("users", "--db", str(path), "list"), "サインインが必要")
+    added = run_cli("users", "--db", str(path), "add", "kanri", "--new-password-file", str(tmp_path / "a.txt"))
+    assert added.returncode == 0 and "kanri（管理者）" in added.stdout

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -102,6 +103,9 @@ def test_an_editor_sees_the_records_but_not_the_settings(qtbot: QtBot, signed_of
         assert not screen.new_button.isHidden()  # type: ignore[attr-defined]
         deadlines = window.show_screen("deadlines")
         assert deadlines.calendar_button.isHidden()  # type: ignore[attr-defined]
+        shown = {a.text(): a.isVisible() for a in window.findChildren(QAction)}
+        assert not shown["バックアップから復元(&R)…"] and not shown["バックアップの設定(&S)…"]
+        assert shown["バックアップを作成(&B)"] and shown["書き出し(&W)…"] and not shown["利用者と権限(&U)…"]
 
 
 def test_the_window_locks_when_idle_and_only_the_password_opens_it(qtbot: QtBot, signed_office: Office) -> None:
@@ -109,8 +113,10 @@ def test_the_window_locks_when_idle_and_only_the_password_opens_it(qtbot: QtBot,
     for window in main_window(qtbot, signed_office):
         lock = window.access.lock
         assert lock is not None and lock.timer.interval() == 10 * 60 * 1000 and lock.timer.isActive()
+        users = window.access.open_users()  # an open dialog is covered too
         lock.timer.timeout.emit()  # the idle time has passed
         assert lock.locked and lock.dialog is not None and lock.dialog.isVisible()
+        assert any(v.parentWidget() is users and v.isVisible() for v in lock.veils)
         veil = next(v for v in lock.veils if v.parentWidget() is window)
         assert veil.isVisible() and veil.geometry() == window.rect()
         qtbot.keyClicks(lock.dialog.password_edit, "wrong-password")

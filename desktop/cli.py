@@ -11,6 +11,8 @@ from desktop import __version__
 from desktop.cli_words import import_epilog, install_argparse_words
 from desktop.commands.carry_out_verbs import add_carry_outs_verb, add_medium_argument
 from desktop.commands.exchange_verbs import EXCHANGE_VERBS, add_exchange_verbs
+from desktop.commands.sign_in import add_sign_in_options, end_sign_in, sign_in_for_verb
+from desktop.commands.users import add_users_verb
 from desktop.fontfiles import set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import default_office_path
@@ -23,6 +25,8 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--lang", choices=("ja", "en"), default=default, help=_("表示言語"))
     parser.add_argument("--ipamj", type=Path, default=default,
                         help=_("IPAmj明朝（ipamjm.ttf）の場所。省略すると同梱のものを使います（環境変数 RENKEI_DESK_IPAMJ でも指定できます）"))
+    if suppress:  # a verb: --user and --password-file when the office's sign-in is on
+        add_sign_in_options(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_carry_outs_verb(verbs, lambda p: _common(p, suppress=True))
     add_exchange_verbs(verbs, lambda p: _common(p, suppress=True))
     _backup_verbs(verbs)
+    add_users_verb(verbs, lambda p: _common(p, suppress=True))
     return parser
 
 
@@ -184,7 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     db: Path = (args.db or default_office_path()).expanduser()
     if args.ipamj:
         set_ipamj_path(args.ipamj.expanduser())
+    token = None
     try:
+        token = sign_in_for_verb(args, db)  # refused (an OfficeError) when sign-in is on and it fails
         if args.verb is None:
             from desktop.ui.app import run_app
 
@@ -222,6 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(db)
         if args.verb in ("backup", "backups", "restore"):
             return _backup_verb(args, db)
+        if args.verb == "users":
+            from desktop.commands.users import run_users
+
+            return run_users(args, db)
     except OfficeError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -230,4 +241,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(fault) if fault is not None else _("処理を完了できませんでした（{error}）").format(error=error),
               file=sys.stderr)
         return 1
+    finally:
+        end_sign_in(token)
     return 2

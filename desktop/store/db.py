@@ -21,6 +21,7 @@ from desktop.domain.text import compare_readings
 from desktop.i18n import _
 from desktop.store import backup, migrate
 from desktop.store import fault_messages as messages
+from desktop.store.acting import session_info
 from desktop.store.location import location_warnings
 from desktop.store.office_identity import ensure_office_id
 from desktop.store.read_only import DAMAGE_CODES, connect_read_only, primary_code, quick_check
@@ -83,6 +84,8 @@ class Office:
     migrated_from: str | None
     backup_path: Path | None
     warnings: list[str] = field(default_factory=list)
+    # Who acts: copied into every session's info (store/acting.py); empty = the OS user.
+    session_info: dict[str, object] = field(default_factory=session_info)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -90,7 +93,7 @@ class Office:
 
         A full disk or a file made read-only meanwhile raises the matching OfficeError."""
         try:
-            with self.session_factory() as session, session.begin():
+            with self.session_factory(info=dict(self.session_info)) as session, session.begin():
                 yield session
         except DBAPIError as error:
             raise_if_fault(error, self.path)
@@ -99,7 +102,7 @@ class Office:
     @contextmanager
     def reader(self) -> Iterator[Session]:
         try:
-            with self.session_factory() as session:
+            with self.session_factory(info=dict(self.session_info)) as session:
                 yield session
         except DBAPIError as error:
             raise_if_fault(error, self.path)

@@ -19,8 +19,11 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
+from desktop.domain.access import Role
 from desktop.i18n import _
 from desktop.store import audit, backup, migrate
+from desktop.store.access import require_for_file
+from desktop.store.acting import session_info
 from desktop.store.backup_contents import FileContents, describe
 from desktop.store.db import APPLICATION_ID, OfficeError, acquire_lock
 
@@ -114,8 +117,10 @@ def newest_good_backup(office_path: Path) -> backup.BackupInfo | None:
 
 def restore_backup(*, office_path: Path, backup_path: Path, allow_other_office: bool = False) -> RestoreResult:
     """Replaces the office file with the backup. The office must not be open (the window
-    closes it first); raises RestoreError, OtherOfficeError or OfficeInUseError, changing nothing."""
+    closes it first); raises RestoreError, OtherOfficeError or OfficeInUseError, changing nothing.
+    With sign-in on, only a 管理者 (store/acting.py: acting_as) may restore (AccessDeniedError)."""
     office_path, backup_path = Path(office_path).expanduser().resolve(), Path(backup_path).expanduser().resolve()
+    require_for_file(office_path, Role.ADMIN)
     plan = plan_restore(office_path=office_path, backup_path=backup_path)
     if plan.problems:
         raise RestoreError(plan.problems[0])
@@ -177,7 +182,7 @@ def _audit_restore(staged: Path, backup_path: Path, plan: RestorePlan, before_pa
     current = plan.current
     engine = create_engine(f"sqlite:///{staged}")
     try:
-        with Session(engine) as session, session.begin():
+        with Session(engine, info=session_info()) as session, session.begin():
             entry = audit.record(
                 session, entity="office", entity_id=plan.backup.office_id or "", action="restore",
                 before={"office_id": current.office_id if current else None,

@@ -262,6 +262,11 @@ def run_app(db: Path, *, language: str | None = None) -> int:
     office = open_for_window(db)
     if not isinstance(office, Office):
         return office
+    from desktop.ui.access.start import sign_in_at_start
+
+    if (refused := sign_in_at_start(office)) is not None:  # sign-in on: nobody signed in
+        office.close()
+        return refused
     context = AppContext(office)
     window = MainWindow(context, settings)
     instance = InstanceServer(office.path, window)

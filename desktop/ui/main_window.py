@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.store.backup import backup_if_stale
 from desktop.store.services.change import Change
+from desktop.ui.access.window import allowed_screens, install_access
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.tab_order import set_reading_tab_order
@@ -36,7 +37,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("連携デスク — {path}").format(path=context.office.path.name))
         self._screens: dict[str, QWidget] = {}
         self.startup_job: BackgroundJob | None = None
-        self._specs = list(SCREENS)
+        self._specs = allowed_screens(context, SCREENS)  # what the acting role may open
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.view_menu import install_view_extras
 
         self.view_extras = install_view_extras(self)
+        install_access(self)
         self.statusBar().showMessage(_("事務ファイル: {path}").format(path=context.office.path))
         self.nav.currentRowChanged.connect(self._show_screen)
         context.bus.changed.connect(self._on_change)

@@ -31,10 +31,11 @@ from desktop.store.models.organisation_records import (
 )
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.models.town import OfficeSetting, Town
+from desktop.store.models.user import User
 
 __all__ = [
     "Agreement", "AgreementField", "AgreementVersion", "Assignment", "AuditEntry", "Base", "CarryOutRecord", "Claim", "Field", "MeasureParameterRow", "MoneyRow",
     "OfficeSetting", "OrdinanceHeading", "OrdinanceItemRow", "OrgApplication", "OrgContract", "OrgCoordination",
     "OrgEvent", "OrgLease", "OrgOrder", "OrgReportRequest", "OrgRevocation", "OrgSupport", "Organisation", "Post",
-    "SendingBody", "StaffMember", "Town",
+    "SendingBody", "StaffMember", "Town", "User",
 ]

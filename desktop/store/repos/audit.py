@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from desktop.store.access import reads_personal_data
 from desktop.store.models.audit import AuditEntry
 from desktop.store.repos.audit_search import SEARCH_COUNT_CAP, hit_rows, like_scan
 
@@ -71,6 +72,7 @@ def _searched(statement: S, session: Session, text: str, where: AuditFilter | No
         hits.c.id.desc())
 
 
+@reads_personal_data
 def list_audit_entries(session: Session, *, offset: int = 0, limit: int = 200, text: str = "",
                        where: AuditFilter | None = None) -> list[AuditRow]:
     """Newest first."""
@@ -84,6 +86,7 @@ def list_audit_entries(session: Session, *, offset: int = 0, limit: int = 200, t
     ]
 
 
+@reads_personal_data
 def count_audit_entries(session: Session, *, text: str = "", where: AuditFilter | None = None) -> int:
     """The number of entries shown; a text search counts at most SEARCH_COUNT_CAP + 1 matches (the
     list then pages through that many), since counting a million matches takes most of a second."""

@@ -14,6 +14,7 @@ from desktop.domain.contribution import MoneyKind
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.periods import Period
 from desktop.domain.staffing import DispatchForm
+from desktop.store.access import reads_personal_data
 from desktop.store.models.agreement import Agreement, Field, Post
 from desktop.store.models.claim import Claim
 from desktop.store.models.contribution import MoneyRow
@@ -25,6 +26,7 @@ from desktop.store.repos.measure import measure_parameters_for
 from desktop.store.repos.town import get_town_profile
 
 
+@reads_personal_data
 def claim_posts(session: Session, fiscal_year: FiscalYear) -> list[ClaimPost]:
     """Every post with its whole assignment history and the money booked to the year."""
     assignments: dict[int, list[ClaimAssignment]] = defaultdict(list)
@@ -63,6 +65,7 @@ def claim_posts(session: Session, fiscal_year: FiscalYear) -> list[ClaimPost]:
     return posts
 
 
+@reads_personal_data
 def compute_claim_for(session: Session, fiscal_year: FiscalYear) -> ClaimResult:
     """The claim as the office file stands now (a submitted claim's frozen copy is in get_claim)."""
     town = get_town_profile(session)
@@ -93,6 +96,7 @@ class ClaimRecord:
         return self.decided_yen - self.claimed_yen
 
 
+@reads_personal_data
 def get_claim(session: Session, fiscal_year: FiscalYear) -> ClaimRecord:
     claim = session.scalar(select(Claim).where(Claim.fiscal_year == fiscal_year))
     if claim is None or claim.status == ClaimStatus.DRAFT.value or claim.snapshot_json is None:

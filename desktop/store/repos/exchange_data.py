@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.fiscal_year import FiscalYear
+from desktop.store.access import reads_personal_data
 from desktop.store.audit import GENESIS_HASH
 from desktop.store.models.agreement import Agreement, Field, Post
 from desktop.store.models.audit import AuditEntry
@@ -89,6 +90,7 @@ def list_exchange_posts(session: Session) -> list[PostItem]:
         .order_by(Agreement.number, Post.department, Post.job)).all()]
 
 
+@reads_personal_data
 def list_exchange_staff(session: Session, fiscal_year: FiscalYear) -> list[StaffItem]:
     statement = (
         select(Assignment, StaffMember.name, Field.name)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.contribution import LedgerTotals, MoneyKind, invoice_states
 from desktop.domain.fiscal_year import FiscalYear
+from desktop.store.access import reads_personal_data
 from desktop.store.models.agreement import Agreement, Post
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.staffing import Assignment, StaffMember
@@ -118,6 +119,7 @@ LEDGER_SORT = ("agreement", "post", "name", "reading", "planned", "invoiced", "p
                "overdue")
 
 
+@reads_personal_data
 def list_ledger(session: Session, *, fiscal_year: FiscalYear, today: date | None = None, text: str = "",
                 overdue_only: bool = False, sort_key: str | None = None, descending: bool = False,
                 offset: int = 0, limit: int = 200) -> list[LedgerRow]:
@@ -182,6 +184,7 @@ class MoneyRowView:
     unpaid_part: int = 0
 
 
+@reads_personal_data
 def list_money_rows(session: Session, *, fiscal_year: FiscalYear, post_id: int, staff_id: int | None,
                     today: date | None = None) -> list[MoneyRowView]:
     """The rows behind one ledger line, oldest first, invoices marked overdue where they are."""

@@ -24,6 +24,7 @@ from desktop.domain.org_support import (
     SupportKind,
 )
 from desktop.domain.wareki import format_wareki
+from desktop.store.access import reads_personal_data
 from desktop.store.models.base import Base
 from desktop.store.models.organisation import Organisation
 from desktop.store.models.organisation_records import (
@@ -82,6 +83,7 @@ def draft_of(kind: RecordKind[D], row: Any) -> D:
     return kind.draft(**values)
 
 
+@reads_personal_data
 def list_records(session: Session, kind: RecordKind[D], *, org_id: int) -> list[OrgRecord[D]]:
     model: Any = kind.model
     rows = session.scalars(select(model).where(model.org_id == org_id)
@@ -89,6 +91,7 @@ def list_records(session: Session, kind: RecordKind[D], *, org_id: int) -> list[
     return [OrgRecord(r.id, r.org_id, draft_of(kind, r)) for r in rows]
 
 
+@reads_personal_data
 def get_record(session: Session, kind: RecordKind[D], *, record_id: int) -> OrgRecord[D] | None:
     row: Any = session.get(kind.model, record_id)
     return None if row is None else OrgRecord(row.id, row.org_id, draft_of(kind, row))
@@ -135,12 +138,14 @@ def _order(row: OrgOrder) -> OrderRecord:
                        row.outcome, row.outcome_on, row.outcome_note)
 
 
+@reads_personal_data
 def list_orders(session: Session, *, org_id: int) -> list[OrderRecord]:
     rows = session.scalars(select(OrgOrder).where(OrgOrder.org_id == org_id)
                            .order_by(OrgOrder.ordered_on.desc(), OrgOrder.id.desc()))
     return [_order(r) for r in rows]
 
 
+@reads_personal_data
 def get_order(session: Session, *, record_id: int) -> OrderRecord | None:
     row = session.get(OrgOrder, record_id)
     return None if row is None else _order(row)
@@ -157,11 +162,13 @@ def _revocation(row: OrgRevocation) -> RevocationRecord:
                             row.order_id)
 
 
+@reads_personal_data
 def list_revocations(session: Session, *, org_id: int) -> list[RevocationRecord]:
     rows = session.scalars(select(OrgRevocation).where(OrgRevocation.org_id == org_id).order_by(OrgRevocation.id.desc()))
     return [_revocation(r) for r in rows]
 
 
+@reads_personal_data
 def get_revocation(session: Session, *, record_id: int) -> RevocationRecord | None:
     row = session.get(OrgRevocation, record_id)
     return None if row is None else _revocation(row)
@@ -175,6 +182,7 @@ def _label(day: Any, text: str) -> str:
     return f"{format_wareki(day) if day else ''}　{first}"
 
 
+@reads_personal_data
 def record_choices(session: Session, *, form_id: str, org_id: int) -> list[tuple[int, str]]:
     """(record id, label) of the organisation's records a form prints, newest first; [] for other forms."""
     if form_id == "F8":

@@ -19,6 +19,7 @@ from desktop.domain.organisation import (
     OrganisationKind,
     OrgState,
 )
+from desktop.store.access import reads_personal_data
 from desktop.store.models.organisation import (
     OrdinanceHeading,
     OrdinanceItemRow,
@@ -129,6 +130,7 @@ def _filters(text: str, state: str | None, kind: str | None, area: str | None) -
     return conditions
 
 
+@reads_personal_data
 def list_organisations(session: Session, *, text: str = "", state: str | None = None, kind: str | None = None,
                        area: str | None = None, sort_key: str | None = None, descending: bool = False,
                        offset: int = 0, limit: int = 200) -> list[OrganisationRow]:
@@ -143,6 +145,7 @@ def list_organisations(session: Session, *, text: str = "", state: str | None = 
     ]
 
 
+@reads_personal_data
 def count_organisations(session: Session, *, text: str = "", state: str | None = None, kind: str | None = None,
                         area: str | None = None) -> int:
     statement = select(func.count(Organisation.id)).where(*_filters(text, state, kind, area))
@@ -200,11 +203,13 @@ class OrganisationDetail:
         return next((e for e in reversed(self.events) if e.action == action), None)
 
 
+@reads_personal_data
 def latest_application(session: Session, org_id: int) -> OrgApplication | None:
     return session.scalar(select(OrgApplication).where(OrgApplication.org_id == org_id)
                           .order_by(OrgApplication.id.desc()).limit(1))
 
 
+@reads_personal_data
 def get_organisation(session: Session, org_id: int) -> OrganisationDetail | None:
     org = session.get(Organisation, org_id)
     if org is None:
@@ -232,6 +237,7 @@ class AsOfRow:
     designation_number: str
 
 
+@reads_personal_data
 def registry_as_of(session: Session, *, day: date, designated_only: bool = False,
                    org_id: int | None = None) -> list[AsOfRow]:
     """Each organisation (or only `org_id`) as its last event on or before `day` left it (data and state)."""

@@ -18,6 +18,7 @@ from desktop.domain.staffing import (
     EmploymentType,
     OtherAssignment,
 )
+from desktop.store.access import reads_personal_data
 from desktop.store.models.agreement import Agreement, AgreementField, Field, Post
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.agreements import post_label
@@ -82,6 +83,7 @@ def _filter(statement: AnySelect, text: str, fiscal_year: FiscalYear | None, sta
     return statement
 
 
+@reads_personal_data
 def list_assignments(
     session: Session, *, text: str = "", fiscal_year: FiscalYear | None = None, status: str = STATUS_ALL,
     today: date | None = None, sort_key: str | None = None, descending: bool = False,
@@ -99,6 +101,7 @@ def list_assignments(
     ]
 
 
+@reads_personal_data
 def count_assignments(session: Session, *, text: str = "", fiscal_year: FiscalYear | None = None,
                       status: str = STATUS_ALL, today: date | None = None) -> int:
     statement = _filter(_base().with_only_columns(func.count(Assignment.id)), text, fiscal_year, status,
@@ -113,6 +116,7 @@ class AssignmentDetail:
     draft: AssignmentDraft
 
 
+@reads_personal_data
 def get_assignment(session: Session, assignment_id: int) -> AssignmentDetail | None:
     row = session.execute(
         select(Assignment, StaffMember).join(StaffMember).where(Assignment.id == assignment_id)
@@ -143,6 +147,7 @@ def agreement_context(session: Session, agreement_id: int) -> AgreementContext |
     return AgreementContext(agreement.number, period, fields, agreement.abolished_on)
 
 
+@reads_personal_data
 def find_staff_id(session: Session, name: str, reading: str) -> int | None:
     return session.scalar(select(StaffMember.id).where(StaffMember.name == name, StaffMember.reading == reading)
                           .order_by(StaffMember.id).limit(1))
@@ -156,6 +161,7 @@ def assignment_fiscal_years(session: Session) -> list[FiscalYear]:
     return [FiscalYear(y) for y in range(FiscalYear.of(last).year, FiscalYear.of(first).year - 1, -1)]
 
 
+@reads_personal_data
 def other_assignments(session: Session, staff_id: int, *, except_id: int | None = None) -> list[OtherAssignment]:
     """The person's assignments (but one), for the no-overlap rule."""
     rows = session.execute(

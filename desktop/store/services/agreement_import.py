@@ -23,6 +23,7 @@ from desktop.importing.cells import (
 )
 from desktop.importing.tabular import Table
 from desktop.importing.templates import AGREEMENT_COLUMNS
+from desktop.store.access import writes
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.agreements import create_agreement
 from desktop.store.services.change import Change
@@ -42,6 +43,7 @@ class AgreementPreview:
         return bool(self.problems)
 
 
+@writes
 def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
     preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS) + table.problems
                                      + too_many_rows(len(table.rows)))
@@ -90,6 +92,7 @@ def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
     return preview
 
 
+@writes
 def import_agreements(session: Session, *, table: Table) -> Change:
     preview = preview_agreements(session, table=table)
     if preview.refused():

@@ -23,6 +23,7 @@ from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import format_wareki
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.models.agreement import (
     Agreement,
     AgreementField,
@@ -94,6 +95,7 @@ def _check_draft(session: Session, draft: AgreementDraft, agreement_id: int | No
     _check_fields_exist(session, draft.terms.field_ids)
 
 
+@writes
 def create_agreement(session: Session, *, draft: AgreementDraft) -> Change:
     """連携協約の登録. The original terms become version 0, effective from the 締結日."""
     _check_draft(session, draft, None)
@@ -117,6 +119,7 @@ def create_agreement(session: Session, *, draft: AgreementDraft) -> Change:
     return Change("agreement", "create", (agreement.id,))
 
 
+@writes
 def update_agreement(session: Session, *, agreement_id: int, draft: AgreementDraft) -> Change:
     """A correction of what was entered (not an amendment): the latest version is corrected too."""
     agreement = _get(session, agreement_id)
@@ -145,6 +148,7 @@ def update_agreement(session: Session, *, agreement_id: int, draft: AgreementDra
     return Change("agreement", "update", (agreement_id,))
 
 
+@writes
 def amend_agreement(session: Session, *, agreement_id: int, amendment: AmendmentDraft,
                     terms: AgreementTerms) -> Change:
     """協約変更: the new terms apply from effective_on; the old ones stay in the history."""
@@ -173,6 +177,7 @@ def amend_agreement(session: Session, *, agreement_id: int, amendment: Amendment
     return Change("agreement", "amend", (agreement_id,))
 
 
+@writes
 def abolish_agreement(session: Session, *, agreement_id: int, abolished_on: date | None, note: str = "") -> Change:
     """協約の廃止 (abolished_on=None withdraws a mistaken abolition, audited like any change)."""
     agreement = _get(session, agreement_id)
@@ -188,6 +193,7 @@ def abolish_agreement(session: Session, *, agreement_id: int, abolished_on: date
     return Change("agreement", "abolish", (agreement_id,))
 
 
+@writes
 def delete_agreement(session: Session, *, agreement_id: int) -> Change:
     agreement = _get(session, agreement_id)
     if session.scalar(select(func.count(Post.id)).where(Post.agreement_id == agreement_id)):
@@ -227,6 +233,7 @@ def _check_post(session: Session, agreement_id: int, department: str, job: str, 
         raise ValidationError(problems)
 
 
+@writes
 def create_post(session: Session, *, agreement_id: int, department: str, job: str, note: str = "") -> Change:
     """派遣先ポストの追加."""
     _check_post(session, agreement_id, department, job, None)
@@ -239,6 +246,7 @@ def create_post(session: Session, *, agreement_id: int, department: str, job: st
     return Change("post", "create", (post.id,))
 
 
+@writes
 def update_post(session: Session, *, post_id: int, department: str, job: str, note: str = "") -> Change:
     post = session.get(Post, post_id)
     if post is None:
@@ -253,6 +261,7 @@ def update_post(session: Session, *, post_id: int, department: str, job: str, no
     return Change("post", "update", (post_id,))
 
 
+@writes
 def delete_post(session: Session, *, post_id: int) -> Change:
     post = session.get(Post, post_id)
     if post is None:
@@ -270,6 +279,7 @@ def delete_post(session: Session, *, post_id: int) -> Change:
 # -- fields of expertise (master data)
 
 
+@writes
 def save_field(session: Session, *, field_id: int | None, draft: FieldDraft) -> Change:
     """分野マスタの追加・変更."""
     others = set(session.scalars(select(Field.name).where(Field.id != (field_id or -1))))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.problems import Problem, ValidationError
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import admin_only, reads_personal_data
 from desktop.store.models.town import OfficeSetting
 from desktop.store.office_identity import BACKUP_DIR_KEY, KEEP_DAILY_KEY, KEEP_MONTHLY_KEY
 from desktop.store.services.change import Change
@@ -55,6 +56,7 @@ def validate_backup_settings(draft: BackupSettingsDraft) -> list[Problem]:
     return problems
 
 
+@reads_personal_data
 def get_backup_settings(session: Session) -> BackupSettingsDraft:
     def value(key: str) -> str:
         row = session.get(OfficeSetting, key)
@@ -67,6 +69,7 @@ def get_backup_settings(session: Session) -> BackupSettingsDraft:
     return BackupSettingsDraft(value(BACKUP_DIR_KEY), number(KEEP_DAILY_KEY, 14), number(KEEP_MONTHLY_KEY, 24))
 
 
+@admin_only
 def save_backup_settings(session: Session, *, draft: BackupSettingsDraft) -> Change:
     """Raises ValidationError. Moving the existing backups is the caller's next step
     (backup.move_backups), done after this commits so a failed move loses nothing."""

@@ -14,6 +14,7 @@ from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import format_wareki
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import admin_only, writes
 from desktop.store.models.claim import Claim, MeasureParameterRow
 from desktop.store.repos.claim_snapshot import dumps, result_to_dict
 from desktop.store.repos.claims import compute_claim_for, get_claim
@@ -30,6 +31,7 @@ def _claim_row(session: Session, fiscal_year: FiscalYear) -> Claim:
     return claim
 
 
+@writes
 def submit_claim(session: Session, *, fiscal_year: FiscalYear, submitted_on: date) -> Change:
     """提出済: the lines and exclusions as they are now are frozen with the claim."""
     claim = _claim_row(session, fiscal_year)
@@ -52,6 +54,7 @@ def submit_claim(session: Session, *, fiscal_year: FiscalYear, submitted_on: dat
     return Change("claim", "submit", (claim.id,))
 
 
+@writes
 def record_decision(session: Session, *, fiscal_year: FiscalYear, decided_yen: int, decided_on: date) -> Change:
     """決定: the amount the ministry decided (December or March), kept beside what was claimed."""
     claim = _claim_row(session, fiscal_year)
@@ -73,6 +76,7 @@ def record_decision(session: Session, *, fiscal_year: FiscalYear, decided_yen: i
     return Change("claim", "decide", (claim.id,))
 
 
+@writes
 def reopen_claim(session: Session, *, fiscal_year: FiscalYear, reason: str) -> Change:
     """Back to 作成中: the frozen copy is kept in the audit trail, with the reason."""
     claim = _claim_row(session, fiscal_year)
@@ -92,6 +96,7 @@ def reopen_claim(session: Session, *, fiscal_year: FiscalYear, reason: str) -> C
     return Change("claim", "reopen", (claim.id,))
 
 
+@admin_only
 def save_measure_parameters(session: Session, *, parameters: MeasureParameters) -> Change:
     """措置率・上限等の登録・変更 for the row starting at parameters.from_year (audited)."""
     problems = validate_parameters(parameters)

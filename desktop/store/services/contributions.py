@@ -9,12 +9,14 @@ from desktop.domain.contribution import MoneyKind, MoneyRowDraft, validate_money
 from desktop.domain.problems import Problem, Severity, ValidationError, raise_for
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.models.agreement import Post
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.services.change import Change
 
 
+@writes
 def check_money_row(session: Session, *, draft: MoneyRowDraft, confirmed: bool = False) -> None:
     problems = validate_money_row(draft)
     if draft.post_id is not None and session.get(Post, draft.post_id) is None:
@@ -39,6 +41,7 @@ def apply_draft(row: MoneyRow, draft: MoneyRowDraft) -> None:
     row.due_on, row.note = draft.due_on, draft.note.strip()
 
 
+@writes
 def record_money_row(session: Session, *, draft: MoneyRowDraft, confirmed: bool = False) -> Change:
     """予算・請求・支払・戻入の記録. Raises ValidationError, or ConfirmationNeededError for warnings."""
     check_money_row(session, draft=draft, confirmed=confirmed)
@@ -51,6 +54,7 @@ def record_money_row(session: Session, *, draft: MoneyRowDraft, confirmed: bool 
     return Change("money_row", "create", (row.id,))
 
 
+@writes
 def update_money_row(session: Session, *, row_id: int, draft: MoneyRowDraft, confirmed: bool = False) -> Change:
     row = session.get(MoneyRow, row_id)
     if row is None:
@@ -64,6 +68,7 @@ def update_money_row(session: Session, *, row_id: int, draft: MoneyRowDraft, con
     return Change("money_row", "update", (row_id,))
 
 
+@writes
 def delete_money_row(session: Session, *, row_id: int) -> Change:
     row = session.get(MoneyRow, row_id)
     if row is None:

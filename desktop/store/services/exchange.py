@@ -6,10 +6,12 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.repos.exchange_data import EXPORT_ENTITY
 from desktop.store.services.change import Change
 
 
+@writes
 def record_exchange_export(session: Session, *, file_name: str, fiscal_year: FiscalYear, audit_entries: int,
                            audit_head: str, sha256: str) -> Change:
     """交換ファイルの書出し: audited like any change; the file's head becomes a point later files repeat."""

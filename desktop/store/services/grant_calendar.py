@@ -11,6 +11,7 @@ from desktop.domain.due import GrantCalendar
 from desktop.domain.problems import Problem, ValidationError
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import admin_only
 from desktop.store.models.town import OfficeSetting
 from desktop.store.repos.grant_calendar import get_grant_calendar, setting_key
 from desktop.store.services.change import Change
@@ -25,6 +26,7 @@ def validate_calendar(calendar: GrantCalendar) -> list[Problem]:
     return []
 
 
+@admin_only
 def update_grant_calendar(session: Session, *, calendar: GrantCalendar) -> Change:
     """Stores every date of the calendar (an empty one removes the setting), audited."""
     problems = validate_calendar(calendar)

@@ -7,11 +7,13 @@ from sqlalchemy.orm import Session
 from desktop.domain.amount_limit import validate_limit
 from desktop.domain.problems import ValidationError
 from desktop.store import audit
+from desktop.store.access import admin_only
 from desktop.store.models.town import OfficeSetting
 from desktop.store.repos.import_limits import AMOUNT_LIMIT_KEY, get_import_amount_limit
 from desktop.store.services.change import Change
 
 
+@admin_only
 def set_import_amount_limit(session: Session, *, limit_yen: int) -> Change:
     """Raises ValidationError when the limit is below 1 yen or above the highest allowed."""
     problems = validate_limit(limit_yen)

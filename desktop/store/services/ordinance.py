@@ -14,10 +14,12 @@ from desktop.domain.ordinance import (
 from desktop.domain.problems import ValidationError
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import admin_only
 from desktop.store.models.organisation import OrdinanceHeading, OrdinanceItemRow
 from desktop.store.services.change import Change
 
 
+@admin_only
 def update_ordinance_title(session: Session, *, heading: OrdinanceTitle) -> Change:
     """条例・規則の題名と番号 (printed on F5–F7)."""
     problems = validate_title(heading)
@@ -36,6 +38,7 @@ def update_ordinance_title(session: Session, *, heading: OrdinanceTitle) -> Chan
     return Change("ordinance", "update", (1,))
 
 
+@admin_only
 def save_ordinance_item(session: Session, *, item_id: int | None, draft: OrdinanceItemDraft) -> Change:
     """Adds an item to one of the ordinance's lists, or corrects one. Items are never deleted
     (old applications refer to them): an item the town drops is made inactive."""

@@ -21,6 +21,7 @@ from desktop.i18n import _
 from desktop.importing.cells import ParseMemo, RowReader, missing_columns
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ORGANISATION_REQUIRED
+from desktop.store.access import writes
 from desktop.store.models.organisation import Organisation
 from desktop.store.services.change import Change
 from desktop.store.services.organisations import register_organisation
@@ -71,6 +72,7 @@ def _row_draft(reader: RowReader) -> OrganisationDraft:
     )
 
 
+@writes
 def preview_organisations(session: Session, *, table: Table) -> OrganisationPreview:
     # Control characters were found while reading: such a file is refused before any row is judged.
     preview = OrganisationPreview(problems=missing_columns(table.header, ORGANISATION_REQUIRED) + table.problems)
@@ -102,6 +104,7 @@ def preview_organisations(session: Session, *, table: Table) -> OrganisationPrev
     return preview
 
 
+@writes
 def import_organisations(session: Session, *, table: Table, registered_on: date) -> Change:
     preview = preview_organisations(session, table=table)
     if preview.refused():

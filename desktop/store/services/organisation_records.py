@@ -27,6 +27,7 @@ from desktop.domain.organisation import OrgState
 from desktop.domain.problems import Problem, ValidationError
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.models.organisation import Organisation
 from desktop.store.repos.organisation_records import (
     CONTRACT,
@@ -82,24 +83,28 @@ def _save(session: Session, kind: RecordKind[D], *, org_id: int, record_id: int 
     return Change("organisation", f"{kind.entity}.{action}", (row.id,))
 
 
+@writes
 def save_support(session: Session, *, org_id: int, record_id: int | None, draft: SupportDraft) -> Change:
     """支援 (第3項) を記録・訂正する."""
     return _save(session, SUPPORT, org_id=org_id, record_id=record_id, draft=draft,
                  problems=validate_support(draft), what=_("支援"))
 
 
+@writes
 def save_coordination(session: Session, *, org_id: int, record_id: int | None, draft: CoordinationRequestDraft) -> Change:
     """調整の求め (第5項) と措置・結果を記録する."""
     return _save(session, COORDINATION, org_id=org_id, record_id=record_id, draft=draft,
                  problems=validate_coordination(draft), what=_("調整の求め"))
 
 
+@writes
 def save_contract(session: Session, *, org_id: int, record_id: int | None, draft: NegotiatedContractDraft) -> Change:
     """随意契約による委託 (第6項) を記録する."""
     return _save(session, CONTRACT, org_id=org_id, record_id=record_id, draft=draft,
                  problems=validate_contract(draft), what=_("随意契約"))
 
 
+@writes
 def save_lease(session: Session, *, org_id: int, record_id: int | None, draft: PropertyLeaseDraft) -> Change:
     """行政財産の貸付け (第7項〜第9項); a lease overlapping another lease of the same room is refused."""
     problems = validate_lease(draft)
@@ -109,6 +114,7 @@ def save_lease(session: Session, *, org_id: int, record_id: int | None, draft: P
                  what=_("行政財産の貸付け"))
 
 
+@writes
 def save_report_request(session: Session, *, org_id: int, record_id: int | None,
                         draft: ReportRequestDraft) -> Change:
     """報告徴収 (第10項): the request, and later the report received."""

@@ -44,6 +44,7 @@ from desktop.domain.problems import Problem, ValidationError
 from desktop.domain.wareki import format_wareki
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.audit import canonical_json
 from desktop.store.models.organisation import Organisation, OrgApplication, OrgEvent
 from desktop.store.models.organisation_records import OrgOrder, OrgRevocation
@@ -117,6 +118,7 @@ def _state_of(org: Organisation) -> dict[str, Any]:
             "notice_on": org.notice_on}
 
 
+@writes
 def register_organisation(session: Session, *, draft: OrganisationDraft, registered_on: date) -> Change:
     """団体の登録 (未申請). An application is received separately."""
     _raise(validate_organisation(draft))
@@ -128,6 +130,7 @@ def register_organisation(session: Session, *, draft: OrganisationDraft, registe
     return _audit(session, org, "create", None, draft)
 
 
+@writes
 def correct_organisation(session: Session, *, org_id: int, draft: OrganisationDraft, on: date) -> Change:
     """登録内容の訂正 (an entry error, not a change of the organisation: that is a 変更届)."""
     org = _get(session, org_id)
@@ -141,6 +144,7 @@ def correct_organisation(session: Session, *, org_id: int, draft: OrganisationDr
     return _audit(session, org, "update", before, draft)
 
 
+@writes
 def notify_change(session: Session, *, org_id: int, draft: OrganisationDraft, effective_on: date,
                   summary: str) -> Change:
     """変更届 of a designated organisation: the new data applies from effective_on; the old stays in history."""
@@ -156,6 +160,7 @@ def notify_change(session: Session, *, org_id: int, draft: OrganisationDraft, ef
                                                                      "summary": summary})
 
 
+@writes
 def apply_for_designation(session: Session, *, org_id: int, application: ApplicationDraft, today: date) -> Change:
     """指定申請の受付: 未申請 or 不指定 → 申請中, with what was applied with."""
     org = _get(session, org_id)
@@ -172,6 +177,7 @@ def apply_for_designation(session: Session, *, org_id: int, application: Applica
     return _audit(session, org, Action.APPLY.value, before, application, (record,))
 
 
+@writes
 def update_application(session: Session, *, org_id: int, application: ApplicationDraft, today: date) -> Change:
     """The review while 申請中: activities, checklist answers and attachments received so far."""
     org = _get(session, org_id)
@@ -198,6 +204,7 @@ def _close(record: OrgApplication, status: str, decided_on: date, decision: Any)
     record.decision_json = canonical_json(decision)
 
 
+@writes
 def withdraw_application(session: Session, *, org_id: int, on: date, note: str = "") -> Change:
     org = _get(session, org_id)
     _raise([Problem("state", r)] if (r := refusal(OrgState(org.state), Action.WITHDRAW_APPLICATION)) else [])
@@ -211,6 +218,7 @@ def withdraw_application(session: Session, *, org_id: int, on: date, note: str =
     return _audit(session, org, Action.WITHDRAW_APPLICATION.value, before, _state_of(org), (record,))
 
 
+@writes
 def designate(session: Session, *, org_id: int, decision: Designation) -> Change:
     """指定 (第2項): only when every requirement of the review is met; 指定番号 unique."""
     org = _get(session, org_id)
@@ -231,6 +239,7 @@ def designate(session: Session, *, org_id: int, decision: Designation) -> Change
     return _audit(session, org, Action.DESIGNATE.value, before, _state_of(org), (record,))
 
 
+@writes
 def refuse(session: Session, *, org_id: int, decision: Refusal) -> Change:
     """不指定: the reasons go on the 不指定通知書 with the appeal notice."""
     org = _get(session, org_id)
@@ -254,6 +263,7 @@ def _transition(session: Session, org: Organisation, action: Action, target: Org
     return _audit(session, org, action.value, before, {"state": org.state, "detail": detail}, records)
 
 
+@writes
 def order_improvement(session: Session, *, org_id: int, order: ImprovementOrder) -> Change:
     """改善命令 (第11項), with its deadline; kept as an order record until its outcome is known."""
     org = _get(session, org_id)
@@ -265,6 +275,7 @@ def order_improvement(session: Session, *, org_id: int, order: ImprovementOrder)
                        _("改善命令（期限 {deadline}）").format(deadline=format_wareki(order.deadline)), order, (row,))
 
 
+@writes
 def confirm_improvement(session: Session, *, org_id: int, confirmed: ImprovementConfirmed) -> Change:
     org = _get(session, org_id)
     _raise(check_improvement_confirmed(OrgState(org.state), confirmed, _last_event_on(session, org_id)))
@@ -274,6 +285,7 @@ def confirm_improvement(session: Session, *, org_id: int, confirmed: Improvement
                        _("改善の確認"), confirmed, () if order is None else (order,))
 
 
+@writes
 def revoke(session: Session, *, org_id: int, revocation: Revocation) -> Change:
     """指定の取消し (第12項), recorded with its ground; an order in force ends with it."""
     org = _get(session, org_id)
@@ -290,6 +302,7 @@ def revoke(session: Session, *, org_id: int, revocation: Revocation) -> Change:
                        (row,) if order is None else (order, row))
 
 
+@writes
 def dissolve(session: Session, *, org_id: int, dissolution: Dissolution) -> Change:
     """辞退・解散の届出."""
     org = _get(session, org_id)

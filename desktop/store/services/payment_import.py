@@ -22,6 +22,7 @@ from desktop.importing.cells import ParseMemo, RowReader, enough_problems, missi
 from desktop.importing.tabular import Table
 from desktop.importing.templates import PAYMENT_REQUIRED
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.models.contribution import MoneyRow
 from desktop.store.repos.import_limits import get_import_amount_limit
 from desktop.store.services.change import Change
@@ -104,6 +105,7 @@ def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_y
     return None if any(p.severity is Severity.ERROR for p in reader.problems) else draft
 
 
+@writes
 def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
     preview = PaymentPreview(problems=missing_columns(table.header, PAYMENT_REQUIRED) + table.problems)
     if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
@@ -126,6 +128,7 @@ def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
     return preview
 
 
+@writes
 def import_payments(session: Session, *, table: Table, confirmed: bool = False, source: str = "") -> Change:
     preview = preview_payments(session, table=table)
     if preview.refused(confirmed):

@@ -29,6 +29,7 @@ from desktop.importing.cells import (
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ROSTER_COLUMNS
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.models.agreement import Post
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.services.change import Change
@@ -71,6 +72,7 @@ class RosterPreview:
         return bool(self.errors or (self.warnings and not confirmed))
 
 
+@writes
 def preview_roster(session: Session, *, table: Table, create_posts: bool = False) -> RosterPreview:
     """Checks every row against the rules and the office file, writing nothing.
 
@@ -178,6 +180,7 @@ def _read_line(session: Session, lookup: ImportLookup, reader: RowReader,
     return RosterLine(reader.row, agreement_id, number, post, draft, staff_id)
 
 
+@writes
 def import_roster(session: Session, *, table: Table, confirmed: bool = False, create_posts: bool = False,
                   source: str = "") -> Change:
     """Writes every line, creating missing staff (and posts when `create_posts`), or raises

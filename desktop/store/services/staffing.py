@@ -9,6 +9,7 @@ from desktop.domain.staffing import AssignmentDraft, validate_assignment
 from desktop.domain.text import normalise_reading
 from desktop.i18n import _
 from desktop.store import audit
+from desktop.store.access import writes
 from desktop.store.models.agreement import Field
 from desktop.store.models.staffing import Assignment, StaffMember
 from desktop.store.repos.staffing import (
@@ -20,6 +21,7 @@ from desktop.store.repos.staffing import (
 from desktop.store.services.change import Change
 
 
+@writes
 def check_assignment(session: Session, *, assignment_id: int | None, staff_id: int | None,
                      draft: AssignmentDraft, confirmed: bool = False) -> int | None:
     """Runs every rule against the office file; returns the staff id the draft belongs to (or None = new)."""
@@ -37,6 +39,7 @@ def check_assignment(session: Session, *, assignment_id: int | None, staff_id: i
     return staff_id
 
 
+@writes
 def save_assignment(session: Session, *, assignment_id: int | None, draft: AssignmentDraft,
                     staff_id: int | None = None, confirmed: bool = False) -> Change:
     """派遣の登録・変更. Raises ValidationError, or ConfirmationNeededError for warnings not yet confirmed."""
@@ -77,6 +80,7 @@ def save_assignment(session: Session, *, assignment_id: int | None, draft: Assig
     return Change("assignment", "create" if assignment_id is None else "update", (assignment.id,))
 
 
+@writes
 def delete_assignment(session: Session, *, assignment_id: int) -> Change:
     existing = get_assignment(session, assignment_id)
     if existing is None:

@@ -8,11 +8,13 @@ from desktop.domain.local_governments import parse_known_local_gov_code
 from desktop.domain.problems import ValidationError
 from desktop.domain.town import TownProfile, validate_town_profile
 from desktop.store import audit
+from desktop.store.access import admin_only
 from desktop.store.models.town import Town
 from desktop.store.repos.town import get_town_profile
 from desktop.store.services.change import Change
 
 
+@admin_only
 def update_town_profile(session: Session, *, profile: TownProfile) -> Change:
     """自団体設定の保存. Raises ValidationError listing every field that is wrong."""
     problems = validate_town_profile(profile)

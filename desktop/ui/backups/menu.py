@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.i18n import _
+from desktop.store.acting import acting_as, info_for, principal_in
 from desktop.store.backup import BackupError, backup_office
 from desktop.store.db import OfficeError, open_office
 from desktop.store.restore import restore_backup
@@ -59,14 +60,17 @@ def restore_in_window(window: MainWindow, backup_path: Path, allow_other_office:
     """Returns None when restored, else the reason (the office is then reopened unchanged)."""
     context = window.context
     path = context.office.path
+    acting = principal_in(context.office.session_info)  # the restore, and the office reopened, act for them
     context.office.close()
     problem: str | None = None
     try:
-        restore_backup(office_path=path, backup_path=backup_path, allow_other_office=allow_other_office)
+        with acting_as(acting):
+            restore_backup(office_path=path, backup_path=backup_path, allow_other_office=allow_other_office)
     except (OfficeError, BackupError) as error:
         problem = str(error)
     try:
         context.office = open_office(path, take_backup=False)
+        context.office.session_info = info_for(acting)
     except OfficeError as error:
         report_fatal(_("事務ファイルを開けません"), str(error), window)
         window.close()

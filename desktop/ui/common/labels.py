@@ -17,6 +17,7 @@ ENTITY_LABELS = {
     "office": N_("事務ファイル"),
     "staff_member": N_("派遣職員"),
     "carry_out_record": N_("持出記録"),
+    "user": N_("利用者"),
 }
 
 ACTION_LABELS = {
@@ -33,6 +34,12 @@ ACTION_LABELS = {
     "view": N_("閲覧"),
     "print": N_("印刷"),
     "export": N_("書出し"),
+    "sign_in": N_("サインイン"),
+    "sign_in_failed": N_("サインイン失敗"),
+    "lock_out": N_("ロックアウト"),
+    "disable": N_("無効化"),
+    "enable": N_("有効化"),
+    "reset_password": N_("パスワード再設定"),
 }
 
 

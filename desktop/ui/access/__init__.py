@@ -1,0 +1,1 @@
+"""Sign-in, roles and the window lock in the window (the rules themselves are in store/access.py)."""

@@ -24,7 +24,7 @@ from desktop.i18n import _
 # new file, `check` and `backups` print no personal data and write nothing, `verify`,
 # `aggregate` and `prefecture` read exchange files, not the office.
 VERB_ROLES: dict[str, Role] = {
-    "claim": Role.VIEWER, "orgs": Role.VIEWER, "due": Role.VIEWER, "print": Role.VIEWER,
+    "claim": Role.VIEWER, "orgs": Role.VIEWER, "due": Role.VIEWER, "print": Role.VIEWER, "carry-outs": Role.VIEWER,
     "import": Role.EDITOR, "export": Role.EDITOR, "backup": Role.EDITOR,
     "restore": Role.ADMIN, "users": Role.ADMIN,
 }

@@ -34,6 +34,7 @@ from desktop.store.models.organisation_records import (
     OrgSupport,
 )
 from desktop.store.models.town import Town
+from desktop.store.models.user import User
 from desktop.store.replay_overlay import Image, Overlaid, RowsSet
 
 _ORG_STATE_KEYS = ("state", "designation_number", "designated_on", "notice_on")
@@ -139,6 +140,8 @@ OVERLAID = (
     Overlaid("town", N_("自団体設定"), Town),
     # Append-only by its triggers; a row removed with them dropped is named here.
     Overlaid("carry_out_record", N_("持出記録"), CarryOutRecord),
+    # Name, role and whether disabled; sign-ins and failures carry no image (their counts are not audited).
+    Overlaid("user", N_("利用者"), User),
     Overlaid("ordinance", N_("条例・規則の題名と番号"), OrdinanceHeading),
     Overlaid("ordinance_item", N_("条例の項目"), OrdinanceItemRow),
     Overlaid("measure", N_("措置率・上限等"), MeasureParameterRow, _measure_image),

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
+from desktop.store.access import get_sign_in_settings
 from desktop.store.audit import canonical_json
 from desktop.store.models.audit import AuditEntry
 from desktop.store.repos.grant_calendar import get_grant_calendar
@@ -38,6 +39,7 @@ SETTINGS = (
     ReplayedSetting("setting", "calendar", N_("特別交付税等の日程"), get_grant_calendar),
     ReplayedSetting("office_setting", AMOUNT_LIMIT_KEY, N_("取込の金額上限"),
                     lambda session: {"limit_yen": get_import_amount_limit(session)}),
+    ReplayedSetting("setting", "sign_in", N_("サインインの設定"), get_sign_in_settings),
 )
 
 

@@ -39,7 +39,8 @@ ADMIN_ONLY = {
 }
 # Signing in, and adding the very first user (who becomes 管理者), need no role: they check their own rules.
 OPEN = {"users.authenticate", "users.add_user"}
-READS = {"backup_settings.get_backup_settings"}
+# A view or a printout with personal data is a read that anyone who may read records (and it must).
+READS = {"backup_settings.get_backup_settings", "access_log.record_view", "carry_out.record_carry_out"}
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +115,8 @@ def test_personal_data_reads_need_a_signed_in_user(signed_office: Office, name: 
 def test_the_personal_data_reads_are_guarded() -> None:
     for expected in ("staffing.list_assignments", "staffing.get_assignment", "ledger.list_ledger",
                      "organisations.get_organisation", "claims.get_claim", "audit.list_audit_entries",
-                     "exchange_data.list_exchange_staff", "users.list_users"):
+                     "exchange_data.list_exchange_staff", "users.list_users",
+                     "carry_out.list_carry_outs"):
         assert expected in GUARDED_READS
 
 

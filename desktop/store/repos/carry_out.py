@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.store.access import reads_personal_data
 from desktop.store.models.carry_out import CarryOutRecord
 
 S = TypeVar("S", bound=Select[Any])
@@ -54,6 +55,7 @@ def _row(r: CarryOutRecord) -> CarryOutRow:
                        r.description, r.medium, r.encrypted, r.file_name, r.sha256, r.persons, r.note)
 
 
+@reads_personal_data
 def list_carry_outs(session: Session, *, start: date | None = None, end: date | None = None, text: str = "",
                     offset: int = 0, limit: int = 200, oldest_first: bool = False) -> list[CarryOutRow]:
     """Newest first (the screen), or oldest first (the register printed and listed)."""
@@ -62,5 +64,6 @@ def list_carry_outs(session: Session, *, start: date | None = None, end: date | 
     return [_row(r) for r in session.scalars(statement)]
 
 
+@reads_personal_data
 def count_carry_outs(session: Session, *, start: date | None = None, end: date | None = None, text: str = "") -> int:
     return int(session.scalar(_in_period(select(func.count(CarryOutRecord.id)), start, end, text)) or 0)

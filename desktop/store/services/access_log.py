@@ -9,10 +9,12 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from desktop.store import audit
+from desktop.store.access import reads_personal_data
 from desktop.store.audit import VIEW_ACTION
 from desktop.store.services.change import Change
 
 
+@reads_personal_data
 def record_view(session: Session, *, entity: str, entity_id: int, name: str) -> Change:
     """閲覧: `entity` is the record shown (staff_member, organisation), `name` the person named."""
     audit.record(session, entity=entity, entity_id=entity_id, action=VIEW_ACTION, after={"name": name},

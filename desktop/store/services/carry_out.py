@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.carry_out import CarryOut, Medium
 from desktop.store import audit
+from desktop.store.access import reads_personal_data
 from desktop.store.models.carry_out import CarryOutRecord
 from desktop.store.services.change import Change
 
@@ -22,6 +23,7 @@ def carry_out_image(record: CarryOutRecord) -> dict[str, object]:
             "note": record.note}
 
 
+@reads_personal_data
 def record_carry_out(session: Session, *, carry_out: CarryOut) -> Change:
     """持出の記録. A printout is audited as "print", a written file as "export" (個人情報の持出し)."""
     record = CarryOutRecord(

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from importlib.resources import files
 from pathlib import Path
-
-import platformdirs
+from typing import Any
 
 APP_NAME = "RenkeiDesk"
 APP_AUTHOR = "RenkeiDesk"
@@ -17,6 +16,13 @@ OFFICE_FILE_NAME = "office.renkei"
 HOME_ENV = "RENKEI_DESK_HOME"
 
 
+def _platformdirs() -> Any:
+    """platformdirs, imported when a folder is first asked for (not at every import: start-up)."""
+    import platformdirs
+
+    return platformdirs
+
+
 def _home_override() -> Path | None:
     value = os.environ.get(HOME_ENV)
     return Path(value) if value else None
@@ -24,12 +30,12 @@ def _home_override() -> Path | None:
 
 def data_dir() -> Path:
     home = _home_override()
-    return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return home / "data" if home else Path(_platformdirs().user_data_dir(APP_NAME, APP_AUTHOR))
 
 
 def config_dir() -> Path:
     home = _home_override()
-    return home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+    return home / "config" if home else Path(_platformdirs().user_config_dir(APP_NAME, APP_AUTHOR))
 
 
 def backup_root() -> Path:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -17,22 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.store.backup import backup_if_stale
-from desktop.store.services.change import Change
 from desktop.ui.common.background import BackgroundJob, run_in_background
-from desktop.ui.common.context import AppContext
 from desktop.ui.exchange.menu import install_exchange_menu
 from desktop.ui.screen_registry import SCREENS, ScreenSpec
+
+if TYPE_CHECKING:  # the store loads with the office, after the shell is painted (ui/app.py)
+    from desktop.store.services.change import Change
+    from desktop.ui.common.context import AppContext
 
 BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, settings: QSettings) -> None:
+        """With a pending context (no office yet) this is the shell painted at start-up: menus,
+        the screen list and "開いています…"; `show_office` builds the screens once it is open."""
         super().__init__()
         self.context = context
         self.settings = settings
-        self.setWindowTitle(_("連携デスク — {path}").format(path=context.office.path.name))
+        self.setWindowTitle(_("連携デスク"))
         self._screens: dict[str, QWidget] = {}
         self.startup_job: BackgroundJob | None = None
         self._specs = list(SCREENS)
@@ -47,6 +52,9 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(nav_width)
         self.nav.setMaximumWidth(nav_width + 60)
         self.stack = QStackedWidget()
+        self.opening_label = QLabel(_("事務ファイルを開いています…"))
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -60,7 +68,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.view_menu import install_view_extras
 
         self.view_extras = install_view_extras(self)
-        self.statusBar().showMessage(_("事務ファイル: {path}").format(path=context.office.path))
+        self.statusBar().showMessage(_("事務ファイルを開いています…"))
         self.nav.currentRowChanged.connect(self._show_screen)
         context.bus.changed.connect(self._on_change)
         self._restore_geometry()
@@ -69,7 +77,20 @@ class MainWindow(QMainWindow):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.take_daily_backup)
+        self.menuBar().setEnabled(context.ready)  # every menu but the screens' needs the office
+        if context.ready:
+            self.show_office()
+
+    def show_office(self) -> None:
+        """The office is open: its name in the title, the working year, the chosen screen."""
+        office = self.context.office
+        self.setWindowTitle(_("連携デスク — {path}").format(path=office.path.name))
+        self.statusBar().showMessage(_("事務ファイル: {path}").format(path=office.path))
+        self.view_extras.show_year(self.context.working_year)
+        self.menuBar().setEnabled(True)
         self.backup_timer.start()
+        self._show_screen(self.nav.currentRow())  # a screen picked while opening is honoured
+        self.stack.removeWidget(self.opening_label)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("ファイル(&F)"))
@@ -114,7 +135,7 @@ class MainWindow(QMainWindow):
         return self._screens[key]
 
     def _show_screen(self, row: int) -> None:
-        if 0 <= row < len(self._specs):
+        if 0 <= row < len(self._specs) and self.context.ready:
             spec: ScreenSpec = self._specs[row]
             self.stack.setCurrentWidget(self.ensure_screen(spec.key))
 
@@ -133,6 +154,8 @@ class MainWindow(QMainWindow):
                 widget.on_change(change)  # type: ignore[attr-defined]
 
     def take_daily_backup(self) -> None:
+        from desktop.store.backup import backup_if_stale
+
         path = self.context.office.path
 
         def failed(error: BaseException) -> None:

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
-from desktop.domain.fiscal_year import FiscalYear
 from desktop.i18n import _
 from desktop.ui.common.keyboard import focus_filter, print_current
 from desktop.ui.fonts import FONT_SIZE_KEY, FONT_SIZES, apply_font_size
 
 if TYPE_CHECKING:
+    from desktop.domain.fiscal_year import FiscalYear
     from desktop.ui.main_window import MainWindow
 
 
@@ -89,8 +89,7 @@ def install_view_extras(window: MainWindow) -> ViewExtras:
         apply_font_size(_app(), stored)
         extras.fit_navigation()
 
-    window.statusBar().addPermanentWidget(extras.year_label)
-    extras.show_year(window.context.working_year)
+    window.statusBar().addPermanentWidget(extras.year_label)  # filled once the office is open
     window.context.bus.year_changed.connect(extras.show_year)
     return extras
 

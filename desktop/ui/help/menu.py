@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.i18n import _
-from desktop.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from desktop.ui.common.context import AppContext
 
 
 def install_help_menu(window: QMainWindow, context: AppContext) -> None:

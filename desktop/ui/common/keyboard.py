@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
@@ -18,6 +17,9 @@ def install_form_keys(form: QWidget | None, save: Callable[[], object], revert: 
     """Enter (either key) anywhere in `form` saves; Esc reverts. A multi-line text field keeps
     Enter for its new lines, because it takes the key before any shortcut sees it."""
     assert form is not None, "the form's layout is not on a widget yet"
+    # Here, not at import: the window's menus load this module before the first frame.
+    from PySide6.QtCore import Qt
+
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         shortcut = QShortcut(QKeySequence(key), form)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -29,6 +31,8 @@ def install_form_keys(form: QWidget | None, save: Callable[[], object], revert: 
 
 def focus_filter(screen: QWidget | None) -> bool:
     """Ctrl+F: the screen's list filter (its ListPanel), text selected for typing over."""
+    from PySide6.QtCore import Qt
+
     panel = getattr(screen, "list_panel", None)
     edit = getattr(panel, "filter_edit", None)
     if not isinstance(edit, QLineEdit):

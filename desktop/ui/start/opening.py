@@ -8,8 +8,12 @@ The store is imported by the worker: nothing of SQLAlchemy loads before the firs
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -21,6 +25,7 @@ from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.fatal import report_fatal
 
 if TYPE_CHECKING:
+    from desktop.domain.fiscal_year import FiscalYear
     from desktop.domain.town import TownProfile
     from desktop.store.db import Office
     from desktop.ui.start.missing_office_dialog import StartChoice
@@ -29,20 +34,42 @@ Chooser: TypeAlias = "Callable[[Path, str], tuple[StartChoice, Path | TownProfil
 Restorer: TypeAlias = "Callable[[Path, str, QWidget | None], bool]"
 
 
-def open_in_worker(db: Path, demo: bool | None, town: TownProfile | None) -> Office:
-    """The worker's part: build a new office first when asked to (demo or empty), then open."""
+@dataclass(frozen=True)
+class Opened:
+    office: Office
+    working_year: FiscalYear
+
+
+def open_in_worker(db: Path, demo: bool | None, town: TownProfile | None, first_screen: str) -> Opened:
+    """The worker's part: build a new office first when asked to (demo or empty), open it, and
+    load what the first screen needs (the models, its module, the working year), so the GUI
+    thread only builds widgets."""
+    from desktop.domain.local_governments import local_governments
     from desktop.store.db import open_office
+    from desktop.store.repos.working_year import working_year_for
 
     if demo is not None:
         from desktop.store.creation import create_office_file
 
         db = create_office_file(db, demo=demo, make_folder=True, town=town)
     # The integrity check and the on-open backup follow once the screens are up (ui/app.py).
-    return open_office(db, create=False, take_backup=False, check=False)
+    office = open_office(db, create=False, take_backup=False, check=False)
+    try:
+        with office.reader() as session:
+            year = working_year_for(session, today=date.today())
+        # Modules and data only: no widget is made off the GUI thread. A screen kept elsewhere
+        # is imported when it is built; the list of local governments feeds the code fields.
+        with contextlib.suppress(ImportError):
+            importlib.import_module(f"desktop.ui.screens.{first_screen}.screen")
+        local_governments()
+    except BaseException:
+        office.close()
+        raise
+    return Opened(office, year)
 
 
 class OfficeOpening(QObject):
-    """Opens `db` for `window`; says `opened(office)`, or `ended(status)` when there is none.
+    """Opens `db` for `window`; says `opened(Opened)`, or `ended(status)` when there is none.
 
     `ask` is the missing-office question and `restore` the offer of a backup; both are None
     where no dialog can be seen (offscreen), and the fault's message then goes to stderr.
@@ -51,15 +78,17 @@ class OfficeOpening(QObject):
     opened = Signal(object)
     ended = Signal(int)
 
-    def __init__(self, window: QWidget, db: Path, *, ask: Chooser | None, restore: Restorer | None) -> None:
+    def __init__(self, window: QWidget, db: Path, *, ask: Chooser | None, restore: Restorer | None,
+                 first_screen: str = "") -> None:
         super().__init__(window)
         self.window, self.db, self.ask, self.restore = window, db, ask, restore
+        self.first_screen = first_screen
         self.job: BackgroundJob | None = None
 
     def start(self, demo: bool | None = None, town: TownProfile | None = None) -> None:
-        db = self.db
+        db, first = self.db, self.first_screen
         self.job = run_in_background(self.window, _("事務ファイルを開いています…"),
-                                     lambda _progress: open_in_worker(db, demo, town),
+                                     lambda _progress: open_in_worker(db, demo, town, first),
                                      self.opened.emit, self._failed, show_dialog=False)
 
     def _failed(self, error: BaseException) -> None:

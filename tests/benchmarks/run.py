@@ -9,6 +9,7 @@ The large office (350 MB) is generated into a temporary folder, or kept in --kee
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -150,6 +151,7 @@ def in_process(office_path: Path) -> None:
     office = open_office(office_path, take_backup=False, check=False)
     window = MainWindow(AppContext(office), app_settings())
     window.show()
+    gc.freeze()  # as the window does once its office is open (ui/app.py StartUp.office_ready)
     worst, worst_key = 0.0, ""
     keys = ("agreements", "assignments", "ledger", "claim", "audit_log", "forms", "organisations", "deadlines")
     for key in keys:

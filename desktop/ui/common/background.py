@@ -52,11 +52,14 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.progress)
-        except BaseException as error:  # delivered to the GUI thread, which decides what to show
-            self.signals.failed.emit(error)
-        else:
-            self.signals.finished.emit(result)
+            try:
+                result = self.work(self.progress)
+            except BaseException as error:  # delivered to the GUI thread, which decides what to show
+                self.signals.failed.emit(error)
+            else:
+                self.signals.finished.emit(result)
+        except RuntimeError:  # the window closed meanwhile (its signals are gone): nobody to tell
+            pass
 
 
 class BackgroundJob(QObject):

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from desktop.domain.town import TownProfile
     from desktop.store.db import Office
     from desktop.ui.start.missing_office_dialog import StartChoice
-    from desktop.ui.start.opening import Chooser, Opened
+    from desktop.ui.start.opening import Chooser, OfficeOpening, Opened
 
 ORGANISATION = "RenkeiDesk"
 APPLICATION = "RenkeiDesk"
@@ -258,19 +258,15 @@ class StartUp(QObject):
 
     painted = Signal()      # the shell's first frame is on screen
     ready = Signal(object)  # the MainWindow, its first screen built
+    ended = Signal(int)     # no office to show: the exit status
 
     def __init__(self, db: Path, settings: QSettings) -> None:
         super().__init__()
-        from desktop.ui.start.opening import OfficeOpening
-
+        self.db = db
         self.status: int | None = None
         self.instance: InstanceServer | None = None
         self.window = MainWindow(AppContext(), settings)
-        seen = display_present()
-        self.opening = OfficeOpening(self.window, db, ask=ask_what_to_do if seen else None,
-                                     restore=offer_restore if seen else None, first_screen=SCREENS[0].key)
-        self.opening.opened.connect(self.office_ready)
-        self.opening.ended.connect(self.end)
+        self.opening: OfficeOpening | None = None  # made once the shell is painted
         self._started = False
         self.window.installEventFilter(self)
         self.painted.connect(self._start_opening)
@@ -289,6 +285,13 @@ class StartUp(QObject):
             app = QApplication.instance()
             assert isinstance(app, QApplication)
             install_sequence_style(app)  # the shell shows no names: its first frame did without
+            from desktop.ui.start.opening import OfficeOpening
+
+            seen = display_present()
+            self.opening = OfficeOpening(self.window, self.db, ask=ask_what_to_do if seen else None,
+                                         restore=offer_restore if seen else None, first_screen=SCREENS[0].key)
+            self.opening.opened.connect(self.office_ready)
+            self.opening.ended.connect(self.end)
             self.opening.start()
 
     def office_ready(self, opened: Opened) -> None:
@@ -318,6 +321,7 @@ class StartUp(QObject):
         self.status = status
         end_main_loop(status)
         self.window.close()
+        self.ended.emit(status)
 
     def close(self) -> None:
         if self.instance is not None:

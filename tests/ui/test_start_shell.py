@@ -7,12 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.store.db import open_office
 from desktop.store.demo import build_demo_office
 from desktop.ui.app import StartUp, app_settings
 from desktop.ui.screens.agreements.screen import AgreementsScreen
+from desktop.ui.start.missing_office_dialog import StartChoice
+from desktop.ui.start.opening import OfficeOpening
 
 
 def make_demo(path: Path) -> None:
@@ -48,7 +51,7 @@ def test_a_fault_of_the_opening_ends_the_start_with_one_message(qtbot: QtBot, qa
     path.write_text("議事録\n", encoding="utf-8")
     start = StartUp(path, app_settings())
     qtbot.addWidget(start.window)
-    with qtbot.waitSignal(start.opening.ended, timeout=30000) as ended:
+    with qtbot.waitSignal(start.ended, timeout=30000) as ended:
         pass
     assert ended.args == [1] and start.status == 1
     assert not start.window.context.ready and not start.window.isVisible()
@@ -65,3 +68,50 @@ def test_nothing_of_the_store_loads_before_the_first_frame() -> None:
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout
+
+
+def opening_for(qtbot: QtBot, db: Path, **callbacks: object) -> OfficeOpening:
+    window = QWidget()
+    qtbot.addWidget(window)
+    opening = OfficeOpening(window, db, ask=callbacks.get("ask"), restore=callbacks.get("restore"))  # type: ignore[arg-type]
+    return opening
+
+
+def test_a_missing_office_is_asked_about_and_the_answer_is_acted_on(qtbot: QtBot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other.renkei"
+    make_demo(other)
+    answers = iter([(StartChoice.OPEN_OTHER, other)])
+    opening = opening_for(qtbot, tmp_path / "typo.renkei", ask=lambda _db, _message: next(answers))
+    with qtbot.waitSignal(opening.opened, timeout=30000) as opened:
+        opening.start()
+    office = opened.args[0].office
+    assert office.path == other.resolve()
+    office.close()
+
+    opening = opening_for(qtbot, tmp_path / "new" / "demo.renkei", ask=lambda _db, _message: (StartChoice.DEMO, None))
+    with qtbot.waitSignal(opening.opened, timeout=60000) as opened:
+        opening.start()
+    office = opened.args[0].office
+    assert office.path == (tmp_path / "new" / "demo.renkei").resolve() and opened.args[0].working_year is not None
+    office.close()
+
+    opening = opening_for(qtbot, tmp_path / "typo.renkei", ask=lambda _db, _message: (StartChoice.QUIT, None))
+    with qtbot.waitSignal(opening.ended, timeout=30000) as ended:
+        opening.start()
+    assert ended.args == [0]  # the clerk's own choice, not a fault
+
+
+def test_a_damaged_office_is_offered_its_backup(qtbot: QtBot, qapp, tmp_path: Path, capfd) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "office.renkei"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 8192)
+    offered: list[Path] = []
+
+    def restore(office: Path, _why: str, _parent: object) -> bool:
+        offered.append(office)
+        return False  # the clerk declined
+
+    opening = opening_for(qtbot, path, restore=restore)
+    with qtbot.waitSignal(opening.ended, timeout=30000) as ended:
+        opening.start()
+    assert ended.args == [1] and offered == [path.resolve()]
+    assert "Traceback" not in capfd.readouterr().err

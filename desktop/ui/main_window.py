@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.ui.common.background import BackgroundJob, run_in_background
+from desktop.ui.common.keyboard import set_shortcut
 from desktop.ui.exchange.menu import install_exchange_menu
 from desktop.ui.screen_registry import SCREENS, ScreenSpec
 
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
 
         install_backup_menu(self, file_menu)
         quit_action = QAction(_("終了(&X)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(self._specs):
             action = QAction(_(spec.title), self)
             if index < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+                set_shortcut(action, f"Ctrl+{index + 1}")
             action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
             view_menu.addAction(action)
 

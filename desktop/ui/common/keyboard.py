@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 # The button a screen offers for Ctrl+P, in order of preference: its own print button, the
 # print button of a preview shown on the screen (帳票), else the button that makes the preview.
 PRINT_NAMES = ("print_button", "preview.print_button", "preview_button")
+
+
+def set_shortcut(action: QAction, key: QKeySequence | QKeySequence.StandardKey | str) -> None:
+    """action.setShortcut(key), through Qt's `shortcut` property: PySide's setShortcut loads the
+    whole Qt namespace (every Qt enum, ~10 ms) on its first call, which the window's menus would
+    otherwise pay before its first frame."""
+    action.setProperty("shortcut", key if isinstance(key, QKeySequence) else QKeySequence(key))
 
 
 def install_form_keys(form: QWidget | None, save: Callable[[], object], revert: Callable[[], object]) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.i18n import _
+from desktop.ui.common.keyboard import set_shortcut
 
 if TYPE_CHECKING:
     from desktop.ui.common.context import AppContext
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 def install_help_menu(window: QMainWindow, context: AppContext) -> None:
     menu = window.menuBar().addMenu(_("ヘルプ(&H)"))
     guide = QAction(_("使い方(&G)"), window)
-    guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    set_shortcut(guide, QKeySequence.StandardKey.HelpContents)
 
     def show_guide() -> None:
         from desktop.ui.help.guide_window import GuideWindow

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Package data the app finds through importlib.resources (desktop/paths.py) or, for Alembic,
+# Package data the app finds beside its code (desktop/paths.py package_root) or, for Alembic,
 # beside desktop/store/migrate.py. Every file under these folders travels, as in a wheel.
 DATA_DIRS = ("desktop/resources", "desktop/locale", "desktop/store/migrations", "desktop/guide")
 

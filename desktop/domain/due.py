@@ -76,7 +76,8 @@ def select_due(items: Iterable[DueItem], *, on: date, within: int = DEFAULT_WITH
     soonest first. Lines past their date that are not overdue (a lease that ended) are dropped."""
     horizon = on + timedelta(days=within)
     chosen = [i for i in items if i.overdue or on <= i.due_on <= horizon]
-    return sorted(chosen, key=lambda i: (i.due_on, list(DueKind).index(i.kind), i.title))
+    order = {kind: index for index, kind in enumerate(DueKind)}
+    return sorted(chosen, key=lambda i: (i.due_on, order[i.kind], i.title))
 
 
 @dataclass(frozen=True)

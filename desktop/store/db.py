@@ -291,7 +291,9 @@ def check_integrity(path: Path) -> None:
 
 
 def acquire_lock(path: Path) -> FileLock:
-    lock = FileLock(str(lock_path(path)), timeout=0)
+    # Not thread-local: the window takes the lock on its opening thread and releases it on the
+    # GUI thread (ui/start/opening.py).
+    lock = FileLock(str(lock_path(path)), timeout=0, thread_local=False)
     try:
         lock.acquire()
     except Timeout:

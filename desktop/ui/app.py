@@ -1,33 +1,34 @@
-"""Starting the window: QApplication, language, Qt's own translations, fonts, the office file."""
+"""Starting the window: QApplication, language, Qt's own translations, fonts, the office file.
+
+The window's shell (menus, the screen list, "開いています…") is painted first; the office file is
+then opened on a worker thread (lock, refusals, migration: ui/start/opening.py), the screens are
+built (`office_ready`), and the integrity check and the on-open backup run in the background.
+The store (SQLAlchemy) is first imported by that worker, never before the first frame.
+"""
 
 from __future__ import annotations
 
+import gc
 import os
-import sqlite3
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
-from desktop.domain.town import TownProfile
 from desktop.fontfiles import IPAMJ_ENV, set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import config_dir, default_office_path, resources_dir
-from desktop.store.backup import BackupError, backup_office
-from desktop.store.db import (
-    DISK_ERRORS,
-    Office,
-    OfficeDamagedError,
-    OfficeError,
-    OfficeMissingError,
-    backup_failed_error,
-    check_integrity,
-    classify_fault,
-    open_office,
-)
 from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.common.fatal import (
@@ -36,10 +37,16 @@ from desktop.ui.common.fatal import (
     report_fatal,
     report_warning,
 )
-from desktop.ui.fonts import install_fonts
+from desktop.ui.fonts import install_fonts, install_sequence_style
 from desktop.ui.main_window import MainWindow
+from desktop.ui.screen_registry import SCREENS
 from desktop.ui.single_instance import InstanceServer, hand_over
-from desktop.ui.start.missing_office_dialog import MissingOfficeDialog, StartChoice
+
+if TYPE_CHECKING:
+    from desktop.domain.town import TownProfile
+    from desktop.store.db import Office
+    from desktop.ui.start.missing_office_dialog import StartChoice
+    from desktop.ui.start.opening import Chooser, OfficeOpening, Opened
 
 ORGANISATION = "RenkeiDesk"
 APPLICATION = "RenkeiDesk"
@@ -56,13 +63,16 @@ def install_qt_translator(app: QApplication, language: str) -> QTranslator | Non
     """Qt's own strings (OK/Cancel, context menus) in the UI language."""
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(language), "qtbase", "_", folder):
+    # By file name, not QLocale(language): QLocale's enums (every language and country) take
+    # ~10 ms to load before the first frame. Our languages are plain codes (ja, en).
+    if translator.load(f"qtbase_{language}", folder):
         app.installTranslator(translator)
         return translator
     return None
 
 
-def prepare_application(argv: list[str], language: str | None) -> tuple[QApplication, QSettings, str]:
+def prepare_application(argv: list[str], language: str | None, *,
+                        sequence_style: bool = True) -> tuple[QApplication, QSettings, str]:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
@@ -73,14 +83,11 @@ def prepare_application(argv: list[str], language: str | None) -> tuple[QApplica
     ipamj = settings.value("fonts/ipamj_path")
     if ipamj and not os.environ.get(IPAMJ_ENV):
         set_ipamj_path(Path(str(ipamj)))  # the forms register fonts on first print
-    install_fonts(app)
+    install_fonts(app, sequence_style=sequence_style)
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app, settings, chosen
-
-
-Chooser = Callable[[Path, str], tuple[StartChoice, Path | TownProfile | None]]
 
 
 def open_or_create_with_demo(db: Path, *, deferred_checks: bool = False, choose: Chooser | None = None) -> Office:
@@ -90,6 +97,10 @@ def open_or_create_with_demo(db: Path, *, deferred_checks: bool = False, choose:
     office (each built whole in a temporary file, see store/creation.py), another file, or quit
     (StartCancelledError). Without it a missing file raises OfficeMissingError.
     """
+    from desktop.domain.town import TownProfile
+    from desktop.store.db import OfficeMissingError, open_office
+    from desktop.ui.start.missing_office_dialog import StartChoice
+
     while True:
         try:
             return open_office(db, create=False, take_backup=not deferred_checks, check=not deferred_checks)
@@ -122,6 +133,8 @@ def question_text(db: Path, message: str) -> str:
 def ask_what_to_do(db: Path, message: str) -> tuple[StartChoice, Path | TownProfile | None]:
     """The question of a missing office file (the welcome on a first start), asked again until
     an answer can be acted on; a new empty office comes with its town profile."""
+    from desktop.ui.start.missing_office_dialog import MissingOfficeDialog, StartChoice
+
     while True:
         first = db.expanduser().resolve() == default_office_path().resolve()
         dialog = MissingOfficeDialog(question_text(db, message), office=db, first_start=first)
@@ -133,32 +146,6 @@ def ask_what_to_do(db: Path, message: str) -> tuple[StartChoice, Path | TownProf
             _("連携デスクの事務ファイル (*.renkei);;すべてのファイル (*)"))
         if chosen:
             return StartChoice.OPEN_OTHER, Path(chosen)
-
-
-def open_for_window(db: Path) -> Office | int:
-    """The office for the window, or the exit status when there is none: every fault gives one
-    message (a dialog where a display can show it, always stderr). Offscreen or with no display
-    a missing file is not asked about: the question would wait for a click that never comes."""
-    title = _("事務ファイルを開けません")
-    try:
-        return open_or_create_with_demo(db, deferred_checks=True,
-                                        choose=ask_what_to_do if display_present() else None)
-    except StartCancelledError:  # the clerk's own choice, not a fault
-        return 0
-    except OfficeMissingError as error:
-        return report_fatal(title, str(error) + "\n" + _(
-            "画面のある環境で起動すると、新しい事務ファイルかデモ事務所を作るか、別のファイルを開くかを選べます"
-            "（コマンドでは renkei-desk demo --db ファイル でデモ事務所を作れます）。"))
-    except OfficeDamagedError as error:
-        path = db.expanduser().resolve()
-        if display_present() and offer_restore(path, str(error)):
-            return open_for_window(db)
-        return report_fatal(title, str(error))
-    except OfficeError as error:
-        return report_fatal(title, str(error))
-    except DISK_ERRORS as error:
-        fault = classify_fault(error, db.expanduser().resolve())
-        return report_fatal(title, str(fault) if fault is not None else str(error))
 
 
 def offer_restore(office_path: Path, why: str, parent: QWidget | None = None) -> bool:
@@ -176,6 +163,8 @@ def install_fault_hook(window: MainWindow) -> None:
     """A fault of the office file met by a user action (a disk that filled up, a file made
     read-only meanwhile) is shown as its one message instead of a traceback; the action was one
     transaction, so nothing of it was saved and the window goes on."""
+    from desktop.store.db import OfficeError
+
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
@@ -189,6 +178,17 @@ def install_fault_hook(window: MainWindow) -> None:
 
 def check_and_back_up(window: MainWindow) -> BackgroundJob:
     """The checks of opening, run once the window is up: quick_check, then the on-open backup."""
+    import sqlite3
+
+    from desktop.store.backup import BackupError, backup_office
+    from desktop.store.db import (
+        OfficeDamagedError,
+        OfficeError,
+        backup_failed_error,
+        check_integrity,
+        classify_fault,
+    )
+
     office = window.context.office
 
     def work(_progress: object) -> Path | OfficeError | None:
@@ -250,36 +250,119 @@ def bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def run_app(db: Path, *, language: str | None = None) -> int:
+class StartUp(QObject):
+    """The window from its first frame to the open office: the shell is shown at once, the office
+    is opened once it has been painted, then `office_ready` builds the screens.
+
+    `status` is the exit status when the start ended without an office (a fault, or 終了)."""
+
+    painted = Signal()      # the shell's first frame is on screen
+    ready = Signal(object)  # the MainWindow, its first screen built
+    ended = Signal(int)     # no office to show: the exit status
+
+    def __init__(self, db: Path, settings: QSettings) -> None:
+        super().__init__()
+        self.db = db
+        self.status: int | None = None
+        self.instance: InstanceServer | None = None
+        self.window = MainWindow(AppContext(), settings)
+        self.opening: OfficeOpening | None = None  # made once the shell is painted
+        self._started = False
+        self.window.installEventFilter(self)
+        self.painted.connect(self._start_opening)
+        QTimer.singleShot(OPEN_ANYWAY_MS, self._start_opening)  # a window that is never painted
+        self.window.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted.emit)  # once this frame is painted and flushed
+        return False
+
+    def _start_opening(self) -> None:
+        if not self._started:
+            self._started = True
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            install_sequence_style(app)  # the shell shows no names: its first frame did without
+            from desktop.ui.start.opening import OfficeOpening
+
+            seen = display_present()
+            self.opening = OfficeOpening(self.window, self.db, ask=ask_what_to_do if seen else None,
+                                         restore=offer_restore if seen else None, first_screen=SCREENS[0].key)
+            self.opening.opened.connect(self.office_ready)
+            self.opening.ended.connect(self.end)
+            self.opening.start()
+
+    def office_ready(self, opened: Opened) -> None:
+        """The office is open and ready: build the screens. The one place for what must happen
+        between opening the office and showing its data."""
+        # Start-up is over (see desktop/cli.py). What it made lives as long as the window: kept
+        # out of every later collection, the first of which would otherwise walk it all (~100 ms).
+        gc.freeze()
+        gc.enable()
+        window, office = self.window, opened.office
+        if not window.isVisible():  # closed while the office was being opened
+            office.close()
+            return
+        from desktop.ui.access.start import sign_in_at_start
+
+        if (refused := sign_in_at_start(office)) is not None:  # sign-in on, and nobody signed in
+            office.close()
+            self.end(refused)
+            return
+        window.context.attach(office, working_year=opened.working_year)
+        window.show_office()
+        self.instance = InstanceServer(office.path, window)
+        self.instance.activation_requested.connect(lambda: bring_to_front(window))
+        install_fault_hook(window)
+        window.startup_job = check_and_back_up(window)
+        for warning in office.warnings:
+            report_warning(_("事務ファイルの場所"), warning, window)
+        self.ready.emit(window)
+
+    def end(self, status: int) -> None:
+        """No office to show (a fault, already reported, or the clerk's 終了)."""
+        gc.enable()
+        self.status = status
+        end_main_loop(status)
+        self.window.close()
+        self.ended.emit(status)
+
+    def close(self) -> None:
+        if self.instance is not None:
+            self.instance.close()
+        if self.window.context.ready:
+            self.window.context.office.close()
+
+
+OPEN_ANYWAY_MS = 500
+
+
+def start_window(db: Path, *, language: str | None = None) -> StartUp | int:
+    """Everything run_app does before its main loop: the shell on screen and the office being
+    opened, or the exit status when there is no window to show (the benchmark starts here too)."""
     if not platform_available():
         print(_("画面（ディスプレイ）がないため、ウィンドウを開けません。コマンドの使い方は renkei-desk --help で確かめてください。"),
               file=sys.stderr)
         return 1
-    app, settings, _chosen = prepare_application(sys.argv[:1], language)
+    _app, settings, _chosen = prepare_application(sys.argv[:1], language, sequence_style=False)
     if hand_over(db):
         print(_("この事務ファイルはすでに開いているウィンドウを前面に出しました。"), file=sys.stderr)
         return 0
-    office = open_for_window(db)
-    if not isinstance(office, Office):
-        return office
-    from desktop.ui.access.start import sign_in_at_start
+    return StartUp(db, settings)
 
-    if (refused := sign_in_at_start(office)) is not None:  # sign-in on: nobody signed in
-        office.close()
-        return refused
-    context = AppContext(office)
-    window = MainWindow(context, settings)
-    instance = InstanceServer(office.path, window)
-    instance.activation_requested.connect(lambda: bring_to_front(window))
-    window.show()
-    install_fault_hook(window)
-    window.startup_job = check_and_back_up(window)
-    for warning in office.warnings:
-        report_warning(_("事務ファイルの場所"), warning, window)
+
+def run_app(db: Path, *, language: str | None = None) -> int:
+    start = start_window(db, language=language)
+    if isinstance(start, int):
+        return start
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     app.setProperty(MAIN_LOOP, True)
     try:
-        return app.exec()
+        status = app.exec()
     finally:
         app.setProperty(MAIN_LOOP, False)
-        instance.close()
-        office.close()
+        start.close()
+    return status if start.status is None else start.status

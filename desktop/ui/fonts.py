@@ -6,11 +6,15 @@ IPAexゴシック is the application font and IPAmj明朝 its fallback for what 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop.fontfiles import GOTHIC_FILE, MINCHO_FILE, bundled, find_ipamj
-from desktop.ui.common.sequence_text import SequenceStyle
+
+if TYPE_CHECKING:
+    from desktop.ui.common.sequence_text import SequenceStyle
 
 UI_FAMILY = "IPAexGothic"
 FALLBACK_FAMILY = "IPAmjMincho"
@@ -39,7 +43,9 @@ def apply_font_size(app: QApplication, points: int) -> None:
     app.setFont(font)
 
 
-def install_fonts(app: QApplication) -> None:
+def install_fonts(app: QApplication, *, sequence_style: bool = True) -> None:
+    """The bundled fonts as the application font; with `sequence_style` also the style that draws
+    variation sequences (the window installs it right after its first frame, which has none)."""
     families = register_bundled_fonts()
     chain = [family for family in (UI_FAMILY, FALLBACK_FAMILY) if family in families]
     if not chain:
@@ -53,8 +59,16 @@ def install_fonts(app: QApplication) -> None:
     if FALLBACK_FAMILY in families:
         for family in ("IPAexGothic", "IPAexMincho"):
             QFont.insertSubstitution(family, FALLBACK_FAMILY)
+    if sequence_style:
+        install_sequence_style(app)
+
+
+def install_sequence_style(app: QApplication) -> None:
+    """Labels, buttons and message boxes draw variation sequences (ui/common/sequence_text.py)."""
+    from desktop.ui.common.sequence_text import SequenceStyle
+
     global _style
-    if _style is None:
+    if _style is None and {UI_FAMILY, FALLBACK_FAMILY} & set(app.font().families()):  # install_fonts chose them
         # Kept referenced here: Qt owns the style, but Python must not collect its wrapper.
         _style = SequenceStyle(app.style().name())
         app.setStyle(_style)

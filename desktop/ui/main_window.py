@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -17,27 +19,30 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.store.backup import backup_if_stale
-from desktop.store.services.change import Change
-from desktop.ui.access.window import allowed_screens, install_access
 from desktop.ui.common.background import BackgroundJob, run_in_background
-from desktop.ui.common.context import AppContext
+from desktop.ui.common.keyboard import set_shortcut
 from desktop.ui.common.tab_order import set_reading_tab_order
 from desktop.ui.exchange.menu import install_exchange_menu
 from desktop.ui.screen_registry import SCREENS, ScreenSpec
+
+if TYPE_CHECKING:  # the store loads with the office, after the shell is painted (ui/app.py)
+    from desktop.store.services.change import Change
+    from desktop.ui.common.context import AppContext
 
 BACKUP_CHECK_MS = 60 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, settings: QSettings) -> None:
+        """With a pending context (no office yet) this is the shell painted at start-up: menus,
+        the screen list and "開いています…"; `show_office` builds the screens once it is open."""
         super().__init__()
         self.context = context
         self.settings = settings
-        self.setWindowTitle(_("連携デスク — {path}").format(path=context.office.path.name))
+        self.setWindowTitle(_("連携デスク"))
         self._screens: dict[str, QWidget] = {}
         self.startup_job: BackgroundJob | None = None
-        self._specs = allowed_screens(context, SCREENS)  # what the acting role may open
+        self._specs = list(SCREENS)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -49,7 +54,11 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(nav_width)
         self.nav.setMaximumWidth(nav_width + 60)
         self.stack = QStackedWidget()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.opening_label = QLabel(_("事務ファイルを開いています…"))
+        # Centred by the style sheet: the Qt namespace (~15 ms to load) waits for the first frame.
+        self.opening_label.setStyleSheet("qproperty-alignment: AlignCenter;")
+        self.stack.addWidget(self.opening_label)
+        splitter = QSplitter()  # horizontal
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 0)
@@ -62,8 +71,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.view_menu import install_view_extras
 
         self.view_extras = install_view_extras(self)
-        install_access(self)
-        self.statusBar().showMessage(_("事務ファイル: {path}").format(path=context.office.path))
+        self.statusBar().showMessage(_("事務ファイルを開いています…"))
         self.nav.currentRowChanged.connect(self._show_screen)
         context.bus.changed.connect(self._on_change)
         self._restore_geometry()
@@ -72,7 +80,25 @@ class MainWindow(QMainWindow):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.take_daily_backup)
+        self.menuBar().setEnabled(context.ready)  # every menu but the screens' needs the office
+        if context.ready:
+            self.show_office()
+
+    def show_office(self) -> None:
+        """The office is open (and whoever signs in has signed in): its name in the title, the
+        screens the acting role may open, the working year, the chosen screen."""
+        from desktop.ui.access.window import allowed_screens, install_access
+
+        office = self.context.office
+        self._set_specs(allowed_screens(self.context, SCREENS))
+        install_access(self)
+        self.setWindowTitle(_("連携デスク — {path}").format(path=office.path.name))
+        self.statusBar().showMessage(_("事務ファイル: {path}").format(path=office.path))
+        self.view_extras.show_year(self.context.working_year)
+        self.menuBar().setEnabled(True)
         self.backup_timer.start()
+        self._show_screen(self.nav.currentRow())  # a screen picked while opening is honoured
+        self.stack.removeWidget(self.opening_label)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("ファイル(&F)"))
@@ -84,23 +110,52 @@ class MainWindow(QMainWindow):
 
         install_backup_menu(self, file_menu)
         quit_action = QAction(_("終了(&X)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(quit_action, QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu(_("表示(&V)"))
-        for index, spec in enumerate(self._specs):
-            action = QAction(_(spec.title), self)
-            if index < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
-            view_menu.addAction(action)
+        self.view_menu = self.menuBar().addMenu(_("表示(&V)"))
+        self._fill_view_menu()
 
         install_exchange_menu(self, self.context)
 
         from desktop.ui.help.menu import install_help_menu
 
         install_help_menu(self, self.context)
+
+    def _fill_view_menu(self) -> None:
+        """One entry per screen offered, at the top of 表示 (view_menu.py adds its own below)."""
+        for action in getattr(self, "_screen_actions", []):
+            self.view_menu.removeAction(action)
+        after = self.view_menu.actions()[0] if self.view_menu.actions() else None
+        self._screen_actions: list[QAction] = []
+        for index, spec in enumerate(self._specs):
+            action = QAction(_(spec.title), self)
+            if index < 9:
+                set_shortcut(action, f"Ctrl+{index + 1}")
+            action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
+            if after is None:
+                self.view_menu.addAction(action)
+            else:
+                self.view_menu.insertAction(after, action)
+            self._screen_actions.append(action)
+
+    def _set_specs(self, specs: list[ScreenSpec]) -> None:
+        """The screens offered, once the acting role is known: the list and the 表示 menu follow;
+        the screen chosen while opening stays chosen when the role may open it."""
+        if [s.key for s in specs] == [s.key for s in self._specs]:
+            return
+        row = self.nav.currentRow()
+        chosen = self._specs[row].key if 0 <= row < len(self._specs) else ""
+        self._specs = specs
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for spec in specs:
+            QListWidgetItem(_(spec.title), self.nav)
+        keys = [s.key for s in specs]
+        self.nav.setCurrentRow(keys.index(chosen) if chosen in keys else 0)
+        self.nav.blockSignals(False)
+        self._fill_view_menu()
 
     def ensure_screen(self, key: str) -> QWidget:
         """The screen for key, created on first use so start-up stays fast."""
@@ -118,7 +173,7 @@ class MainWindow(QMainWindow):
         return self._screens[key]
 
     def _show_screen(self, row: int) -> None:
-        if 0 <= row < len(self._specs):
+        if 0 <= row < len(self._specs) and self.context.ready:
             spec: ScreenSpec = self._specs[row]
             self.stack.setCurrentWidget(self.ensure_screen(spec.key))
 
@@ -137,6 +192,8 @@ class MainWindow(QMainWindow):
                 widget.on_change(change)  # type: ignore[attr-defined]
 
     def take_daily_backup(self) -> None:
+        from desktop.store.backup import backup_if_stale
+
         path = self.context.office.path
 
         def failed(error: BaseException) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import N_
-from desktop.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from desktop.ui.common.context import AppContext
 
 
 @dataclass(frozen=True)

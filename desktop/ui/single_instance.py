@@ -9,17 +9,25 @@ user's window), opening the office refuses with a clear message instead.
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from desktop.store.audit import os_user
-
 KNOCK = b"activate\n"
 ANSWER = b"ok\n"
 KNOCK_TIMEOUT_MS = 1000
+
+
+def os_user() -> str:
+    """The OS user, as store.audit.os_user names it; not imported from there, because a second
+    start knocks before anything of the store (SQLAlchemy) is loaded."""
+    try:
+        return getpass.getuser()
+    except Exception:  # getpass raises OSError or KeyError when no user name can be found
+        return "unknown"
 
 
 def server_name(office_path: Path) -> str:

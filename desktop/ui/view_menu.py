@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
-from desktop.domain.fiscal_year import FiscalYear
 from desktop.i18n import _
-from desktop.ui.common.keyboard import focus_filter, print_current
+from desktop.ui.common.keyboard import focus_filter, print_current, set_shortcut
 from desktop.ui.fonts import FONT_SIZE_KEY, FONT_SIZES, apply_font_size
 
 if TYPE_CHECKING:
+    from desktop.domain.fiscal_year import FiscalYear
     from desktop.ui.main_window import MainWindow
 
 
@@ -66,13 +66,13 @@ def install_view_extras(window: MainWindow) -> ViewExtras:
     assert view_menu is not None and file_menu is not None
     extras = ViewExtras(window)
 
-    extras.print_action.setShortcut(QKeySequence.StandardKey.Print)
+    set_shortcut(extras.print_action, QKeySequence.StandardKey.Print)
     extras.print_action.triggered.connect(extras.print_current)
     file_menu.insertAction(file_menu.actions()[0], extras.print_action)
     file_menu.insertSeparator(file_menu.actions()[1])
 
     view_menu.addSeparator()
-    extras.filter_action.setShortcut(QKeySequence.StandardKey.Find)
+    set_shortcut(extras.filter_action, QKeySequence.StandardKey.Find)
     extras.filter_action.triggered.connect(lambda: focus_filter(window.stack.currentWidget()))
     view_menu.addAction(extras.filter_action)
     sizes = view_menu.addMenu(_("文字の大きさ(&Z)"))
@@ -91,8 +91,7 @@ def install_view_extras(window: MainWindow) -> ViewExtras:
         apply_font_size(_app(), stored)
         extras.fit_navigation()
 
-    window.statusBar().addPermanentWidget(extras.year_label)
-    extras.show_year(window.context.working_year)
+    window.statusBar().addPermanentWidget(extras.year_label)  # filled once the office is open
     window.context.bus.year_changed.connect(extras.show_year)
     return extras
 

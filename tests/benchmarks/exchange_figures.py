@@ -38,26 +38,27 @@ def export_and_verify_seconds(office_path: Path, folder: Path, year: int) -> flo
 
 
 def seventy_files(folder: Path, passphrase: str | None = None) -> list[Path]:
-    """70 towns' files: demo offices with their own codes and figures (the check digit computed)."""
+    """70 towns' files: demo offices with their own codes and figures."""
     from desktop.commands.exchange import export_exchange
-    from desktop.domain.codes import check_digit
     from desktop.domain.fiscal_year import FiscalYear
+    from desktop.domain.local_governments import local_governments
     from desktop.exchange.export import ExportOptions
     from desktop.store.db import open_office
     from desktop.store.demo import build_demo_office, demo_town
 
     files = []
     (folder / "usb").mkdir(parents=True, exist_ok=True)
-    for index in range(70):
-        first_five = f"{13300 + index:05d}"
-        code = first_five + str(check_digit(first_five))
+    # A town's code must name a real local government: the first 70 of the official list.
+    towns = [g for g in local_governments() if not g.is_prefecture][:70]
+    for index, town in enumerate(towns):
+        code = town.code
         office_path = folder / "offices" / f"{code}.renkei"
         office_path.parent.mkdir(parents=True, exist_ok=True)
         built = office_path.exists()  # run.py --keep reuses the folder: each town is built once
         with open_office(office_path) as office:
             if not built:
                 with office.transaction() as session:
-                    build_demo_office(session, town=demo_town(code, f"町{index + 1}"), seed=index)
+                    build_demo_office(session, town=demo_town(code, town.name), seed=index)
             files.append(export_exchange(office, fiscal_year=FiscalYear(2025), folder=folder / "usb",
                                          options=ExportOptions(passphrase=passphrase)).path)
     return files

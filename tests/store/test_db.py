@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 
@@ -137,3 +138,15 @@ def test_daily_backup_only_when_the_newest_is_old(office_path: Path) -> None:
     assert backup.backup_if_stale(office_path) is None
     later = datetime.now() + timedelta(hours=25)
     assert backup.backup_if_stale(office_path, now=later) is not None
+
+
+def test_an_office_opened_on_one_thread_is_closed_on_another(office_path: Path) -> None:
+    """The window opens the office on a worker thread and closes it on the GUI thread: the lock
+    must go with the close, or the next open (a restore, the next start) is refused."""
+    opened: list[Office] = []
+    worker = threading.Thread(target=lambda: opened.append(open_office(office_path)))
+    worker.start()
+    worker.join()
+    opened[0].close()
+    with open_office(office_path) as again:
+        assert again.path == office_path.resolve()

@@ -54,7 +54,10 @@ CALLS: dict[str, list[Call]] = {
     "organisations": [(organisations.count_organisations, {"text": "会", "state": "designated"})]
     + [(organisations.list_organisations, {"text": t, "state": s, "sort_key": k})
        for t in ("", "会") for s in (None, "designated") for k in (None, *ORGANISATION_SORT)],
-    "deadlines": [(due.list_due, {"on": TODAY})],
+    "deadlines": [(due.list_due, {"on": TODAY}),
+                  # The window's first part (only the groups of the earliest invoices), then the rest.
+                  (due.list_due_first, {"on": TODAY, "first_invoices": 1}),
+                  (due.list_overdue_invoices_after, {"on": TODAY, "after": date(2025, 5, 1)})],
 }
 
 # The newest-first window of the whole trail walks the table backwards by its primary key and

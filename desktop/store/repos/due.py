@@ -4,11 +4,12 @@ calendar; the choice and order are the domain's (domain.due.select_due)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, func, select, true
+from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.contribution import MoneyKind
 from desktop.domain.due import (
@@ -72,11 +73,15 @@ def _organisation_items(session: Session, on: date) -> list[DueItem]:
     return items
 
 
-def _overdue_invoices(on: date) -> Any:
+def _overdue_invoices(on: date, *, due_through: date | None = None, due_after: date | None = None) -> Any:
     """Every overdue invoice of every year with its unpaid part, in one pass over the invoices and
     payments: payments settle a post/person/year's invoices first due, first paid
     (domain.contribution.invoice_states), so an invoice's unpaid part is
-    min(amount, invoiced up to and including it − paid)."""
+    min(amount, invoiced up to and including it − paid).
+
+    `due_through` keeps the invoices due on or before that day, and reads only the groups that
+    have one (found by the (kind, due_on) index): the first lines of the list, at a fraction of
+    the cost. `due_after` keeps the others."""
     key = (MoneyRow.fiscal_year, MoneyRow.post_id, MoneyRow.staff_id)
 
     def of_kind(kind: MoneyKind) -> Any:
@@ -87,9 +92,17 @@ def _overdue_invoices(on: date) -> Any:
     # (an exact test), so the window runs over those groups alone.
     due_before = case((and_(MoneyRow.kind == MoneyKind.INVOICE.value, MoneyRow.due_on < on), MoneyRow.amount_yen),
                       else_=0)
-    owing = (select(MoneyRow.fiscal_year, MoneyRow.post_id, func.coalesce(MoneyRow.staff_id, 0).label("staff_key"))
-             .where(kinds).group_by(*key)
-             .having(func.sum(due_before) > func.sum(of_kind(MoneyKind.PAYMENT))).subquery("owing"))
+    owing_query = (select(MoneyRow.fiscal_year, MoneyRow.post_id, func.coalesce(MoneyRow.staff_id, 0).label("staff_key"))
+                   .where(kinds).group_by(*key)
+                   .having(func.sum(due_before) > func.sum(of_kind(MoneyKind.PAYMENT))))
+    if due_through is not None:
+        early = aliased(MoneyRow)
+        groups = (select(early.fiscal_year, early.post_id, early.staff_id).distinct()
+                  .where(early.kind == MoneyKind.INVOICE.value, early.due_on <= due_through).subquery("early"))
+        owing_query = owing_query.join(groups, and_(groups.c.fiscal_year == MoneyRow.fiscal_year,
+                                                    groups.c.post_id == MoneyRow.post_id,
+                                                    MoneyRow.staff_id.is_not_distinct_from(groups.c.staff_id)))
+    owing = owing_query.subquery("owing")
     rows = (
         select(MoneyRow.id, MoneyRow.kind, MoneyRow.fiscal_year, MoneyRow.post_id, MoneyRow.staff_id,
                MoneyRow.amount_yen, MoneyRow.due_on, MoneyRow.number,
@@ -108,16 +121,19 @@ def _overdue_invoices(on: date) -> Any:
         .join(Post, Post.id == rows.c.post_id)
         .outerjoin(StaffMember, StaffMember.id == rows.c.staff_id)
         .where(rows.c.kind == MoneyKind.INVOICE.value, rows.c.due_on < on, rows.c.amount_yen > 0,
-               rows.c.running > rows.c.paid)
+               rows.c.running > rows.c.paid,
+               rows.c.due_on <= due_through if due_through is not None else true(),
+               rows.c.due_on > due_after if due_after is not None else true())
     )
 
 
-def _invoice_items(session: Session, on: date) -> list[DueItem]:
+def _invoice_items(session: Session, on: date, *, due_through: date | None = None,
+                   due_after: date | None = None) -> list[DueItem]:
     return [
         DueItem(row.due_on, DueKind.INVOICE, _("{who}　{number}　未払 {amount}").format(
             who=row.name or post_label(row.department, row.job), number=row.number, amount=format_yen(row.unpaid)),
             Target("ledger", row.id, str(row.fiscal_year.year), row.staff_id), overdue=True)
-        for row in session.execute(_overdue_invoices(on))
+        for row in session.execute(_overdue_invoices(on, due_through=due_through, due_after=due_after))
     ]
 
 
@@ -143,3 +159,35 @@ def list_due(session: Session, *, on: date, within: int = DEFAULT_WITHIN_DAYS) -
     candidates = (_organisation_items(session, on) + _invoice_items(session, on) + _dispatch_items(session, on)
                   + calendar_items(get_grant_calendar(session), on=on))
     return select_due(candidates, on=on, within=within)
+
+
+FIRST_INVOICES = 500  # invoices whose groups the first part reads (about a screenful of overdue lines)
+
+
+@dataclass(frozen=True)
+class FirstDue:
+    """The deadline list's first lines: every line due on or before `complete_through` is in
+    `items` (soonest first); later overdue invoices come from `list_overdue_invoices_after`.
+    `complete_through` is None when `items` is the whole list."""
+
+    items: list[DueItem]
+    complete_through: date | None
+
+
+def list_due_first(session: Session, *, on: date, within: int = DEFAULT_WITHIN_DAYS,
+                   first_invoices: int = FIRST_INVOICES) -> FirstDue:
+    """list_due in two parts for the window: every line but the overdue invoices due after the
+    due date of the `first_invoices`-th invoice (a walk of the (kind, due_on) index); on the
+    large office the whole list took ≈150 ms of SQL, the first part a few."""
+    bound = session.scalar(select(MoneyRow.due_on).where(MoneyRow.kind == MoneyKind.INVOICE.value,
+                                                         MoneyRow.due_on < on)
+                           .order_by(MoneyRow.due_on).limit(1).offset(first_invoices - 1))
+    invoices = _invoice_items(session, on, due_through=bound) if bound is not None else _invoice_items(session, on)
+    candidates = (_organisation_items(session, on) + invoices + _dispatch_items(session, on)
+                  + calendar_items(get_grant_calendar(session), on=on))
+    return FirstDue(select_due(candidates, on=on, within=within), bound)
+
+
+def list_overdue_invoices_after(session: Session, *, on: date, after: date) -> list[DueItem]:
+    """The overdue invoices due after `after` (the rest of list_due_first's list)."""
+    return _invoice_items(session, on, due_after=after)

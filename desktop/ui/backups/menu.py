@@ -13,30 +13,33 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.i18n import _
-from desktop.store.acting import acting_as, info_for, principal_in
-from desktop.store.backup import BackupError, backup_office
-from desktop.store.db import OfficeError, open_office
-from desktop.store.restore import restore_backup
-from desktop.ui.backups.restore_dialog import RestoreDialog
-from desktop.ui.backups.settings_dialog import BackupSettingsDialog
 from desktop.ui.common.background import run_in_background
 from desktop.ui.common.fatal import report_fatal
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store and the dialogs load when an entry is chosen, not before the first frame
+    from desktop.ui.backups.restore_dialog import RestoreDialog
     from desktop.ui.main_window import MainWindow
 
 
 def install_backup_menu(window: MainWindow, menu: QMenu) -> None:
     for text, slot in ((_("バックアップを作成(&B)"), lambda: back_up_now(window)),
                        (_("バックアップから復元(&R)…"), lambda: open_restore_dialog(window)),
-                       (_("バックアップの設定(&S)…"), lambda: BackupSettingsDialog(window.context, window).open())):
+                       (_("バックアップの設定(&S)…"), lambda: open_settings_dialog(window))):
         action = QAction(text, window)
         action.triggered.connect(slot)
         menu.addAction(action)
     menu.addSeparator()
 
 
+def open_settings_dialog(window: MainWindow) -> None:
+    from desktop.ui.backups.settings_dialog import BackupSettingsDialog
+
+    BackupSettingsDialog(window.context, window).open()
+
+
 def back_up_now(window: MainWindow) -> None:
+    from desktop.store.backup import backup_office
+
     path = window.context.office.path
 
     def done(taken: Path) -> None:
@@ -50,6 +53,8 @@ def back_up_now(window: MainWindow) -> None:
 
 
 def open_restore_dialog(window: MainWindow) -> RestoreDialog:
+    from desktop.ui.backups.restore_dialog import RestoreDialog
+
     dialog = RestoreDialog(window.context.office.path, lambda backup, other: restore_in_window(window, backup, other),
                            window)
     dialog.open()
@@ -58,6 +63,11 @@ def open_restore_dialog(window: MainWindow) -> RestoreDialog:
 
 def restore_in_window(window: MainWindow, backup_path: Path, allow_other_office: bool) -> str | None:
     """Returns None when restored, else the reason (the office is then reopened unchanged)."""
+    from desktop.store.acting import acting_as, info_for, principal_in
+    from desktop.store.backup import BackupError
+    from desktop.store.db import OfficeError, open_office
+    from desktop.store.restore import restore_backup
+
     context = window.context
     path = context.office.path
     acting = principal_in(context.office.session_info)  # the restore, and the office reopened, act for them

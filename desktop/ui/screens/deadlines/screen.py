@@ -6,30 +6,38 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
-from desktop.domain.due import DueItem, GrantCalendar, describe_days
+from desktop.domain.due import DueItem, GrantCalendar, describe_days, select_due
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.wareki import format_wareki
 from desktop.i18n import _
-from desktop.store.repos.due import list_due
+from desktop.store.repos.due import FIRST_INVOICES, list_due_first, list_overdue_invoices_after
 from desktop.store.repos.grant_calendar import get_grant_calendar
 from desktop.store.services.grant_calendar import update_grant_calendar
+from desktop.ui.common.background import BackgroundJob, run_in_background
 from desktop.ui.common.context import AppContext
 from desktop.ui.screens.deadlines.view import DeadlinesView
 from desktop.ui.screens.organisations.dialogs import DecisionDialog, Field
 
 OVERDUE = QColor("#b00020")
+FIRST_ROWS = 200  # filled at once; the rest follow in slices of this size once these are shown
 
 
 class DeadlinesScreen(DeadlinesView):
     watches = None  # every change may move a deadline
+    first_invoices = FIRST_INVOICES  # the first part reads the groups of this many earliest invoices
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.items: list[DueItem] = []
+        self._filled = 0
+        self._generation = 0
+        self.complete_through: date | None = None  # lines up to this day are final while the rest comes
+        self.rest_job: BackgroundJob | None = None
         self.stale = False
         self.on_edit.set_value(date.today())
         self.refresh_button.clicked.connect(self.refresh)
@@ -47,20 +55,61 @@ class DeadlinesScreen(DeadlinesView):
         if day is None:
             self.status_label.error(self.on_edit.problem() or _("基準日を入力してください"))
             return
-        self.items = self.context.read(list_due, on=day, within=self.within_spin.value())
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
+        within = self.within_spin.value()
+        # Every line due up to a date at once, in its final place, and the later lines of other
+        # kinds; the overdue invoices after that date (≈150 ms of SQL on 30 years of money rows)
+        # follow from a worker thread and are sorted in among them.
+        first = self.context.read(list_due_first, on=day, within=within, first_invoices=self.first_invoices)
+        self.complete_through = first.complete_through
+        self._generation += 1
+        self._show(first.items, day, complete=first.complete_through is None)
+        if self.items:
+            self.table.selectRow(0)
+        if first.complete_through is None:
+            return
+        generation, after = self._generation, first.complete_through
+
+        def done(rest: list[DueItem]) -> None:
+            if generation == self._generation:  # not refreshed meanwhile
+                self.complete_through = None
+                self._show(select_due(self.items + rest, on=day, within=within), day, complete=True)
+
+        self.rest_job = run_in_background(
+            self, _("期限を集計しています…"),
+            lambda _progress: self.context.read(list_overdue_invoices_after, on=day, after=after),
+            done, lambda error: self.status_label.error(str(error)), show_dialog=False)
+
+    def _show(self, items: list[DueItem], day: date, *, complete: bool) -> None:
+        self.items = items
+        self.table.setRowCount(len(items))
+        self._filled = 0
+        self._fill(day)
+        self.table.resizeColumnsToContents()
+        overdue = sum(1 for i in items if i.overdue)
+        if complete:
+            self.status_label.ok(_("{count}件（うち期限超過 {overdue}件）").format(count=len(items), overdue=overdue))
+        else:
+            self.status_label.ok(_("{count}件を表示しています（残りの期限超過を集計しています…）").format(count=len(items)))
+
+    def _fill(self, day: date) -> None:
+        """The next slice of rows: 1,400 overdue invoices took 60 ms to fill at once."""
+        items, start = self.items, self._filled
+        brush = QBrush(OVERDUE)
+        for row in range(start, min(start + FIRST_ROWS, len(items))):
+            item = items[row]
             for column, text in enumerate((format_wareki(item.due_on), describe_days(item, day), item.kind.label,
                                            item.title)):
                 cell = QTableWidgetItem(text)
                 if item.overdue:
-                    cell.setForeground(QBrush(OVERDUE))
+                    cell.setForeground(brush)
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
-        overdue = sum(1 for i in self.items if i.overdue)
-        self.status_label.ok(_("{count}件（うち期限超過 {overdue}件）").format(count=len(self.items), overdue=overdue))
-        if self.items:
-            self.table.selectRow(0)
+        self._filled = min(start + FIRST_ROWS, len(items))
+        if self._filled < len(items):
+            QTimer.singleShot(0, lambda: self._fill_more(items, day))
+
+    def _fill_more(self, items: list[DueItem], day: date) -> None:
+        if items is self.items:  # not refreshed meanwhile
+            self._fill(day)
 
     def open_selected(self) -> QWidget | None:
         rows = self.table.selectionModel().selectedRows()

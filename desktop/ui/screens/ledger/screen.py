@@ -21,7 +21,6 @@ from desktop.domain.problems import (
 )
 from desktop.domain.wareki import format_wareki
 from desktop.domain.yen import format_amount, format_yen
-from desktop.exports.ledger_xlsx import ledger_workbook
 from desktop.i18n import _
 from desktop.printing.carry_out import file_sha256
 from desktop.printing.catalog import FormRequest
@@ -234,6 +233,9 @@ class LedgerScreen(LedgerView):
         options = self.model.options(self.model.query())
 
         def work(progress: Progress) -> int:
+            # openpyxl takes ~200 ms to import: on the first export, not with the screen.
+            from desktop.exports.ledger_xlsx import ledger_workbook
+
             # Each step checks キャンセル; nothing is written once the clerk cancelled.
             progress.report(0, 3, _("負担金を読み込んでいます…"))
             rows = self.context.read(list_ledger, limit=EXPORT_LIMIT, **options)

@@ -84,13 +84,17 @@ class ScreenWatcher(QObject):
         super().__init__(window)
         self.window = window
         window.stack.installEventFilter(self)
+        self.apply()  # screens built while the office was opening, before anyone signed in
+
+    def apply(self) -> None:
+        for index in range(self.window.stack.count()):
+            screen = self.window.stack.widget(index)
+            if screen is not None:
+                hide_refused_buttons(screen, window_principal(self.window.context).role)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ChildPolished and isinstance(watched, QWidget):
-            for index in range(self.window.stack.count()):
-                screen = self.window.stack.widget(index)
-                if screen is not None:
-                    hide_refused_buttons(screen, window_principal(self.window.context).role)
+            self.apply()
         return False
 
 

@@ -7,11 +7,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.cli_words import import_epilog, install_argparse_words
-from desktop.commands.carry_out_verbs import add_carry_outs_verb, add_medium_argument
-from desktop.commands.exchange_verbs import EXCHANGE_VERBS, add_exchange_verbs
-from desktop.commands.sign_in import add_sign_in_options, end_sign_in, sign_in_for_verb
-from desktop.commands.users import add_users_verb
 from desktop.fontfiles import set_ipamj_path
 from desktop.i18n import _, set_language
 from desktop.paths import default_office_path
@@ -24,6 +19,8 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--ipamj", type=Path, default=default,
                         help=_("IPAmj明朝（ipamjm.ttf）の場所。省略すると同梱のものを使います（環境変数 RENKEI_DESK_IPAMJ でも指定できます）"))
     if suppress:  # a verb: --user and --password-file when the office's sign-in is on
+        from desktop.commands.sign_in import add_sign_in_options
+
         add_sign_in_options(parser)
 
 
@@ -42,6 +39,12 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The verbs' modules load here, not with the window (see _window_args).
+    from desktop.cli_words import import_epilog
+    from desktop.commands.carry_out_verbs import add_carry_outs_verb, add_medium_argument
+    from desktop.commands.exchange_verbs import add_exchange_verbs
+    from desktop.commands.users import add_users_verb
+
     parser = argparse.ArgumentParser(prog="renkei-desk", description=_("連携デスク"))
     parser.add_argument("--version", action=_VersionAction, help=_("版を表示して終了する"))
     _common(parser, suppress=False)
@@ -125,6 +128,32 @@ def _pre_language(argv: Sequence[str]) -> str | None:
     return None
 
 
+WINDOW_OPTIONS = ("--db", "--lang", "--ipamj")
+
+
+def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`renkei-desk [--db FILE] [--lang ja|en] [--ipamj FILE]`, the clerk's start of the window,
+    read without building every verb's parser with its translated help (~10 ms before the first
+    frame). None for anything else (a verb, --help, --version, a mistake): the full parser
+    answers those, with its own messages."""
+    values: dict[str, str] = {}
+    rest = list(argv)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in WINDOW_OPTIONS:
+            return None
+        if not equals:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        values[name] = value
+    if values.get("--lang", "ja") not in ("ja", "en"):
+        return None
+    db, ipamj = values.get("--db"), values.get("--ipamj")
+    return argparse.Namespace(verb=None, db=None if db is None else Path(db), lang=values.get("--lang"),
+                              ipamj=None if ipamj is None else Path(ipamj))
+
+
 def _claim(args: argparse.Namespace, db: Path) -> int:
     from desktop.commands.claim import run_claim
     from desktop.domain.fiscal_year import FiscalYear
@@ -195,8 +224,12 @@ def _print(args: argparse.Namespace, db: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_pre_language(argv))
-    install_argparse_words()
-    args = build_parser().parse_args(argv)
+    args = _window_args(argv)
+    if args is None:
+        from desktop.cli_words import install_argparse_words
+
+        install_argparse_words()
+        args = build_parser().parse_args(argv)
     db: Path = (args.db or default_office_path()).expanduser()
     if args.ipamj:
         set_ipamj_path(args.ipamj.expanduser())
@@ -209,6 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.app import run_app
 
         return run_app(db, language=args.lang)  # the window asks who signs in (ui/access/start.py)
+    from desktop.commands.exchange_verbs import EXCHANGE_VERBS
+    from desktop.commands.sign_in import end_sign_in, sign_in_for_verb
     from desktop.store.db import DISK_ERRORS, OfficeError, classify_fault
 
     token = None

@@ -269,15 +269,20 @@ class StartUp(QObject):
         self.opening: OfficeOpening | None = None  # made once the shell is painted
         self._started = False
         self.window.installEventFilter(self)
-        self.painted.connect(self._start_opening)
         QTimer.singleShot(OPEN_ANYWAY_MS, self._start_opening)  # a window that is never painted
         self.window.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if watched is self.window and event.type() == QEvent.Type.Paint:
             self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self.painted.emit)  # once this frame is painted and flushed
+            QTimer.singleShot(0, self._first_frame_shown)  # once this frame is painted and flushed
         return False
+
+    def _first_frame_shown(self) -> None:
+        # `painted` is said before the opening starts: the sequence style, the opening module and
+        # the worker (whose imports hold the GIL) come after the frame, not before its signal.
+        self.painted.emit()
+        self._start_opening()
 
     def _start_opening(self) -> None:
         if not self._started:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Signal
+
+if TYPE_CHECKING:  # QtNetwork (~7 ms) loads only to knock at a window that may be there
+    from PySide6.QtNetwork import QLocalSocket
 
 KNOCK = b"activate\n"
 ANSWER = b"ok\n"
@@ -37,8 +41,13 @@ def server_name(office_path: Path) -> str:
 
 def hand_over(office_path: Path, timeout_ms: int = KNOCK_TIMEOUT_MS) -> bool:
     """Asks the window that has this office open to come to the front; True when it did."""
+    name = server_name(office_path)
+    if nobody_listens(name):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(server_name(office_path))
+    socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
     socket.write(KNOCK)
@@ -48,6 +57,15 @@ def hand_over(office_path: Path, timeout_ms: int = KNOCK_TIMEOUT_MS) -> bool:
     return answered
 
 
+def nobody_listens(name: str) -> bool:
+    """On Unix a QLocalServer listens on the socket file QDir.tempPath()/name (Qt's own rule
+    for a plain name): without that file no window has the office. A left-over file of a killed
+    window is still knocked at (and nobody answers). Windows' named pipes are always knocked at."""
+    if sys.platform == "win32":
+        return False
+    return not (Path(QDir.tempPath()) / name).exists()
+
+
 class InstanceServer(QObject):
     """Listens for later starts on the same office; `activation_requested` fires for each."""
 
@@ -55,6 +73,8 @@ class InstanceServer(QObject):
 
     def __init__(self, office_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._answer)

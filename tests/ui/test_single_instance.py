@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.store.db import open_office
 from desktop.store.demo import build_demo_office
-from desktop.ui.single_instance import hand_over, server_name
+from desktop.ui.single_instance import InstanceServer, hand_over, nobody_listens, server_name
 
 HOLDER = Path(__file__).parent.parent / "store" / "holder.py"
 
@@ -37,6 +37,19 @@ def second_start(path: Path) -> subprocess.CompletedProcess[str]:
 def test_the_server_name_is_per_file_and_per_user(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a" / "office.renkei") != server_name(tmp_path / "b" / "office.renkei")
     assert server_name(tmp_path / "x.renkei") == server_name(tmp_path / "." / "x.renkei")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes are always knocked at")
+def test_the_quick_look_sees_a_listening_window_and_its_absence(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "office.renkei"
+    name = server_name(path)
+    assert nobody_listens(name) and not hand_over(path, timeout_ms=200)
+    server = InstanceServer(path)
+    try:
+        assert not nobody_listens(name)  # where Qt listens is where the quick look looks
+    finally:
+        server.close()
+    assert nobody_listens(name)
 
 
 @pytest.mark.slow

@@ -64,7 +64,7 @@ def test_nothing_of_the_store_loads_before_the_first_frame() -> None:
     the exchange file load on the opening thread or on first use."""
     code = ("import sys, desktop.cli, desktop.ui.app; "
             "print(sorted(m for m in ('sqlalchemy', 'babel', 'reportlab', 'openpyxl', 'cryptography', "
-            "'fontTools', 'alembic', 'desktop.exchange', 'desktop.forms.kit.sheet', 'PySide6.QtPdf') "
+            "'fontTools', 'alembic', 'desktop.exchange', 'desktop.forms.kit.sheet', 'PySide6.QtPdf', 'PySide6.QtNetwork') "
             "if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout

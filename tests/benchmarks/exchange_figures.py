@@ -49,7 +49,7 @@ def seventy_files(folder: Path, passphrase: str | None = None) -> list[Path]:
     files = []
     (folder / "usb").mkdir(parents=True, exist_ok=True)
     # A town's code must name a real local government: the first 70 of the official list.
-    towns = [g for g in local_governments() if not g.is_prefecture][:70]
+    towns = [g for g in local_governments() if not g.is_prefecture and not g.is_ward][:70]
     for index, town in enumerate(towns):
         code = town.code
         office_path = folder / "offices" / f"{code}.renkei"

@@ -268,7 +268,10 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
         handle.seek(0)
         if not dense:
             return _read_with_openpyxl(handle)
-        return build_table(([_cell_text(v) for v in row] for row in _sheet_rows(handle)), "xlsx")
+        # Calamine has already decoded Excel's _xHHHH_ escapes (a control character comes as
+        # itself and is refused by build_table): its text is taken as it is.
+        return build_table(([v if v.__class__ is str else _cell_text(v) for v in row]
+                            for row in _sheet_rows(handle)), "xlsx")
     except TableReadError:
         raise
     except Exception as error:  # zipfile, zlib, XML and calamine's own errors for a bad file

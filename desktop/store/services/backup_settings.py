@@ -16,6 +16,7 @@ from desktop.store.access import admin_only, reads_personal_data
 from desktop.store.models.town import OfficeSetting
 from desktop.store.office_identity import BACKUP_DIR_KEY, KEEP_DAILY_KEY, KEEP_MONTHLY_KEY
 from desktop.store.services.change import Change
+from desktop.store.setting_rows import write_settings
 
 MAX_KEEP = 1000
 
@@ -79,12 +80,8 @@ def save_backup_settings(session: Session, *, draft: BackupSettingsDraft) -> Cha
     before = get_backup_settings(session)
     folder = str(Path(draft.folder.strip()).expanduser()) if draft.folder.strip() else ""
     after = BackupSettingsDraft(folder, draft.keep_daily, draft.keep_monthly)
-    for key, text in ((BACKUP_DIR_KEY, after.folder), (KEEP_DAILY_KEY, str(after.keep_daily)),
-                      (KEEP_MONTHLY_KEY, str(after.keep_monthly))):
-        row = session.get(OfficeSetting, key) or OfficeSetting(key=key)
-        row.value = text
-        session.add(row)
-    session.flush()
+    write_settings(session, {BACKUP_DIR_KEY: after.folder, KEEP_DAILY_KEY: str(after.keep_daily),
+                             KEEP_MONTHLY_KEY: str(after.keep_monthly)})
     if after != before:
         audit.record(session, entity="setting", entity_id="backup", action="update", before=before, after=after,
                      summary=_("バックアップの設定"))

@@ -8,9 +8,9 @@ from desktop.domain.amount_limit import validate_limit
 from desktop.domain.problems import ValidationError
 from desktop.store import audit
 from desktop.store.access import admin_only
-from desktop.store.models.town import OfficeSetting
 from desktop.store.repos.import_limits import AMOUNT_LIMIT_KEY, get_import_amount_limit
 from desktop.store.services.change import Change
+from desktop.store.setting_rows import write_settings
 
 
 @admin_only
@@ -20,10 +20,7 @@ def set_import_amount_limit(session: Session, *, limit_yen: int) -> Change:
     if problems:
         raise ValidationError(problems)
     before = get_import_amount_limit(session)
-    setting = session.get(OfficeSetting, AMOUNT_LIMIT_KEY) or OfficeSetting(key=AMOUNT_LIMIT_KEY)
-    setting.value = str(limit_yen)
-    session.add(setting)
-    session.flush()
+    write_settings(session, {AMOUNT_LIMIT_KEY: str(limit_yen)})
     if before != limit_yen:
         audit.record(session, entity="office_setting", entity_id=AMOUNT_LIMIT_KEY, action="update",
                      before={"limit_yen": before}, after={"limit_yen": limit_yen},

@@ -37,10 +37,10 @@ from desktop.store.access import (
     principal_of,
     require,
 )
-from desktop.store.models.town import OfficeSetting
 from desktop.store.models.user import User
 from desktop.store.passwords import hash_password, needs_rehash, verify_password
 from desktop.store.services.change import Change
+from desktop.store.setting_rows import write_settings
 
 
 def _now() -> datetime:
@@ -141,13 +141,9 @@ def save_sign_in_settings(session: Session, *, settings: SignInSettings) -> Chan
     if problems:
         raise ValidationError(problems)
     before = get_sign_in_settings(session)
-    for key, value in ((ENABLED_KEY, "1" if settings.enabled else "0"), (IDLE_MINUTES_KEY, str(settings.idle_minutes)),
-                       (LOCKOUT_ATTEMPTS_KEY, str(settings.lockout_attempts)),
-                       (LOCKOUT_MINUTES_KEY, str(settings.lockout_minutes))):
-        row = session.get(OfficeSetting, key) or OfficeSetting(key=key)
-        row.value = value
-        session.add(row)
-    session.flush()
+    write_settings(session, {ENABLED_KEY: "1" if settings.enabled else "0", IDLE_MINUTES_KEY: str(settings.idle_minutes),
+                             LOCKOUT_ATTEMPTS_KEY: str(settings.lockout_attempts),
+                             LOCKOUT_MINUTES_KEY: str(settings.lockout_minutes)})
     if before != settings:
         audit.record(session, entity="setting", entity_id="sign_in", action="update", before=before, after=settings,
                      summary=_("サインインの設定"))

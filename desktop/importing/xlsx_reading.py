@@ -237,11 +237,11 @@ def _sheet_rows(handle: BinaryIO) -> Iterator[list[Any]]:
     file over the row cap is refused within the 2 s of QUALITY.md). Calamine starts a row at the
     first used column; the columns before it are put back, so column letters and row numbers
     are the ones the clerk sees in Excel."""
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     workbook = CalamineWorkbook.from_filelike(handle)
     try:
-        sheets = [meta.name for meta in workbook.sheets_metadata if str(meta.typ).endswith("WorkSheet")]
+        sheets = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
         if not sheets:
             return
         sheet = workbook.get_sheet_by_name(sheets[0])

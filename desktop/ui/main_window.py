@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self._screens: dict[str, QWidget] = {}
         self.startup_job: BackgroundJob | None = None
         self._specs = list(SCREENS)
+        self._screen_actions: list[QAction] = []  # 表示's entries, one per screen offered
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -124,10 +125,10 @@ class MainWindow(QMainWindow):
 
     def _fill_view_menu(self) -> None:
         """One entry per screen offered, at the top of 表示 (view_menu.py adds its own below)."""
-        for action in getattr(self, "_screen_actions", []):
+        for action in self._screen_actions:
             self.view_menu.removeAction(action)
         after = self.view_menu.actions()[0] if self.view_menu.actions() else None
-        self._screen_actions: list[QAction] = []
+        self._screen_actions = []
         for index, spec in enumerate(self._specs):
             action = QAction(_(spec.title), self)
             if index < 9:

@@ -10,6 +10,7 @@ cells is refused in well under a second, and what openpyxl then parses is small.
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 import warnings
@@ -38,14 +39,10 @@ MAX_ELEMENTS = 60_000
 MAX_SHARED_STRINGS = 250_000
 MAX_CELLS_PER_ROW = 1_000
 _CHUNK = 1 << 20
-_ROOT = re.compile(rb"<(?![?!/])(?:[\w.-]+:)?([\w.-]+)")
+_ROOT = re.compile(rb"<(?![?!/])([\w.-]+:)?([\w.-]+)")
 _ROW = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
 _CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _SHARED = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
-# A cell's place, as Excel, LibreOffice and openpyxl write it (r first); a literal start keeps
-# the search fast. Cells written otherwise are not counted as placed (see MAX_DENSE_CELLS).
-_CELL_ROW = re.compile(rb"<c r=\"[A-Z]{1,3}([0-9]{1,7})\"")
-_CELL_COLUMN = re.compile(rb"<c r=\"([A-Z]{1,3})[0-9]{1,7}\"")
 # python-calamine holds the first sheet as one dense block (rows × columns from its first to its
 # last cell with a value) before the first row is read: 1,000,000 cells took about 80 MB. A sheet
 # whose cells could span more, or whose cells do not all say where they are, is read by openpyxl
@@ -91,19 +88,34 @@ def _check_declared(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return members
 
 
+@functools.lru_cache(maxsize=4)
+def _cell_patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
+    """For a worksheet whose root has `prefix` (b"" or b"x:"): a cell tag that does not say where
+    it is (r="B7" first, as Excel, LibreOffice and openpyxl write it), a cell tag with another
+    prefix than the root's, and the row number and the column letters of a placed cell. Each has
+    a literal start, so a sheet of a million cells is searched in a few hundredths of a second."""
+    tag = b"<" + re.escape(prefix) + b"c"
+    return (re.compile(tag + rb'(?![\w.:-]| r="[A-Z]{1,3}[0-9]{1,7}")'),
+            re.compile(b"<(?!" + re.escape(prefix) + rb"c[\s/>])(?:[\w.-]+:)?c[\s/>]"),
+            re.compile(tag + rb' r="[A-Z]{1,3}([0-9]{1,7})"'),
+            re.compile(tag + rb' r="([A-Z]{1,3})[0-9]{1,7}"'))
+
+
 @dataclass
 class _Scan:
     """Counts in one XML member, gathered a chunk at a time."""
 
     root: bytes | None = None
+    prefix: bytes = b""  # the root element's namespace prefix, with its colon
     binary: bool = False
     seen: int = 0  # bytes fed before the root element was found
     elements: int = 0
     shared: int = 0
     rows: int = 0
     cells_in_row: int = 0
-    cells: int = 0
-    placed: int = 0  # cells that name their place (r="B7")
+    # False once a cell does not say where it is (or hides behind another prefix): calamine's
+    # block can then not be bounded from the places.
+    placed: bool = True
     last_row: int = 0
     last_column: int = 0
     # Cells per row are counted only for openpyxl, which reads each row whole; calamine's
@@ -117,10 +129,11 @@ class _Scan:
             self._start(block)
             if self.binary:
                 return
-        self.elements += block.count(b"<") - block.count(b"</")
         if self.root == b"worksheet":
             self._rows(block)
-        elif self.root == b"sst":
+            return
+        self.elements += block.count(b"<") - block.count(b"</")
+        if self.root == b"sst":
             self.shared += len(_SHARED.findall(block))
             if self.shared > MAX_SHARED_STRINGS:
                 raise _too_big()
@@ -139,21 +152,16 @@ class _Scan:
             self.binary = True  # an image or other non-XML part: openpyxl never parses it as XML
             return
         found = _ROOT.search(block)  # the root may come in a later block, after a long prologue
-        self.root = found.group(1) if found else None
+        if found:
+            self.prefix, self.root = found.group(1) or b"", found.group(2)
 
     def _rows(self, block: bytes) -> None:
         if not self.per_row:
-            self.rows += len(_ROW.findall(block))
+            # rowBreaks is the one other element of a worksheet whose name starts with "row"
+            self.rows += block.count(b"<" + self.prefix + b"row") - block.count(b"<" + self.prefix + b"rowBreaks")
             self._refuse_rows()
-            # A plain count: a cell tag with a namespace prefix is missed, so the cells named by
-            # place outnumber it and the file goes to the per-row pass and openpyxl.
-            self.cells += block.count(b"<c ") + block.count(b"<c>") + block.count(b"<c/")
-            rows = _CELL_ROW.findall(block)
-            self.placed += len(rows)
-            if rows:
-                self.last_row = max(self.last_row, *map(int, rows))
-                columns = set(_CELL_COLUMN.findall(block))
-                self.last_column = max(self.last_column, *map(_column_number, columns))
+            if self.placed:
+                self._places(block)
             return
         parts = _ROW.split(block)
         self.rows += len(parts) - 1
@@ -165,6 +173,18 @@ class _Scan:
             if self.cells_in_row > MAX_CELLS_PER_ROW:
                 raise TableReadError(_("{row}番目の行のセルが多すぎます（{limit}個まで）").format(
                     row=self.rows - len(parts) + 1 + index, limit=MAX_CELLS_PER_ROW))
+
+    def _places(self, block: bytes) -> None:
+        unplaced, foreign, row, column = _cell_patterns(self.prefix)
+        # A colon is rare in a sheet without prefixes (a time, a link): only then is the slower
+        # search for a prefixed cell needed.
+        if unplaced.search(block) or ((self.prefix or b":" in block) and foreign.search(block)):
+            self.placed = False
+            return
+        rows = row.findall(block)
+        if rows:
+            self.last_row = max(self.last_row, *map(int, rows))
+            self.last_column = max(self.last_column, *map(_column_number, set(column.findall(block))))
 
     def _refuse_rows(self) -> None:
         if self.rows > MAX_RECORDS:
@@ -208,7 +228,7 @@ def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *, p
             for block in _blocks(stream):  # type: ignore[arg-type]
                 scan.feed(block)
         if scan.root == b"worksheet":
-            dense = dense and scan.placed == scan.cells and scan.last_row * scan.last_column <= MAX_DENSE_CELLS
+            dense = dense and scan.placed and scan.last_row * scan.last_column <= MAX_DENSE_CELLS
     return dense
 
 

@@ -14,6 +14,9 @@ _DECIMAL = re.compile(r"^\d+\.\d*$")
 # Past 18 digits a number is past any amount and past SQLite's INTEGER; int() of thousands of
 # digits is slow, and refused past 4,300.
 _MAX_DIGITS = 18
+# What clerks and spreadsheets write most ('1,234,000', '1234000円'), read without folding
+# widths first: an import of 100,000 amounts reads most of them this way.
+_PLAIN = re.compile(r"(?:0|[1-9][0-9]{0,17}|[1-9][0-9]{0,2}(?:,[0-9]{3}){1,5})円?")
 
 
 class YenParseError(ValueError):
@@ -32,6 +35,8 @@ def format_yen(amount: int) -> str:
 
 def parse_yen(text: str) -> int:
     """Accepts '1,234,000', '１２３４０００円', '¥1,234', ' 500 円'; refuses negatives and fractions."""
+    if _PLAIN.fullmatch(text):
+        return int(text.removesuffix("円").replace(",", ""))
     cleaned = normalise_numeric(text)
     cleaned = cleaned.removesuffix("円").removeprefix("¥").removeprefix("\\").replace(",", "")
     if not cleaned:

@@ -57,10 +57,12 @@ class RowReader:
         self.row = row_number
         self.problems: list[RowProblem] = []
         self.memo = memo if memo is not None else ParseMemo(header)
+        self._positions = self.memo.positions
 
     def text(self, column: str, *, required: bool = False) -> str:
-        index = self.memo.positions.get(column)
-        value = self.cells[index].strip() if index is not None and index < len(self.cells) else ""
+        index = self._positions.get(column)
+        cells = self.cells
+        value = cells[index].strip() if index is not None and index < len(cells) else ""
         if required and not value:
             self.problems.append(RowProblem(self.row, column, _("入力されていません")))
         return value

@@ -15,6 +15,7 @@ from typing import BinaryIO, overload
 
 from desktop.domain.problems import RowProblem
 from desktop.i18n import _
+from desktop.importing.bulk import bulk_work
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -185,6 +186,7 @@ def read_csv_bytes(data: bytes) -> Table:
     return read_csv_stream(io.BytesIO(data))
 
 
+@bulk_work
 def read_table(path: Path) -> Table:
     """Reads .csv/.txt (UTF-8, UTF-8 with BOM, Shift_JIS/cp932) or .xlsx, refusing it early.
 

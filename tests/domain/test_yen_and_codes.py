@@ -27,6 +27,22 @@ def test_yen_round_trip(amount: int) -> None:
     assert parse_yen(full_width) == amount
 
 
+@given(st.text(alphabet="0123456789,円¥ .-０１", max_size=24))
+def test_the_plain_spelling_shortcut_reads_as_the_full_rules_do(text: str) -> None:
+    """parse_yen reads '1,234' and '1234円' without folding widths first: same value, same refusal."""
+    def full_rules(text: str) -> int | str:
+        try:
+            return parse_yen("\u3000" + text)  # a leading full-width space skips the shortcut
+        except YenParseError as error:
+            return str(error).replace("\u3000", "")
+
+    try:
+        read: int | str = parse_yen(text)
+    except YenParseError as error:
+        read = str(error)
+    assert read == full_rules(text)
+
+
 def test_yen_format() -> None:
     assert format_yen(1234000) == "1,234,000円"
     assert format_yen(0) == "0円"

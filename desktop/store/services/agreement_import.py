@@ -14,6 +14,7 @@ from desktop.domain.agreement import (
 )
 from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.i18n import _
+from desktop.importing.bulk import bulk_work
 from desktop.importing.cells import (
     ParseMemo,
     RowReader,
@@ -44,6 +45,7 @@ class AgreementPreview:
 
 
 @writes
+@bulk_work
 def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
     preview = AgreementPreview(problems=missing_columns(table.header, AGREEMENT_COLUMNS) + table.problems
                                      + too_many_rows(len(table.rows)))
@@ -93,6 +95,7 @@ def preview_agreements(session: Session, *, table: Table) -> AgreementPreview:
 
 
 @writes
+@bulk_work
 def import_agreements(session: Session, *, table: Table) -> Change:
     preview = preview_agreements(session, table=table)
     if preview.refused():

@@ -18,6 +18,7 @@ from desktop.domain.organisation import (
 from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.domain.text import normalise_numeric
 from desktop.i18n import _
+from desktop.importing.bulk import bulk_work
 from desktop.importing.cells import ParseMemo, RowReader, missing_columns
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ORGANISATION_REQUIRED
@@ -73,6 +74,7 @@ def _row_draft(reader: RowReader) -> OrganisationDraft:
 
 
 @writes
+@bulk_work
 def preview_organisations(session: Session, *, table: Table) -> OrganisationPreview:
     # Control characters were found while reading: such a file is refused before any row is judged.
     preview = OrganisationPreview(problems=missing_columns(table.header, ORGANISATION_REQUIRED) + table.problems)
@@ -105,6 +107,7 @@ def preview_organisations(session: Session, *, table: Table) -> OrganisationPrev
 
 
 @writes
+@bulk_work
 def import_organisations(session: Session, *, table: Table, registered_on: date) -> Change:
     preview = preview_organisations(session, table=table)
     if preview.refused():

@@ -18,6 +18,7 @@ from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.near_matches import near_matches
 from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
 from desktop.i18n import _
+from desktop.importing.bulk import bulk_work
 from desktop.importing.cells import ParseMemo, RowReader, enough_problems, missing_columns
 from desktop.importing.tabular import Table
 from desktop.importing.templates import PAYMENT_REQUIRED
@@ -106,6 +107,7 @@ def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_y
 
 
 @writes
+@bulk_work
 def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
     preview = PaymentPreview(problems=missing_columns(table.header, PAYMENT_REQUIRED) + table.problems)
     if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
@@ -129,6 +131,7 @@ def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
 
 
 @writes
+@bulk_work
 def import_payments(session: Session, *, table: Table, confirmed: bool = False, source: str = "") -> Change:
     preview = preview_payments(session, table=table)
     if preview.refused(confirmed):

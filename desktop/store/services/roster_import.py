@@ -19,6 +19,7 @@ from desktop.domain.staffing import (
 )
 from desktop.domain.text import normalise_reading
 from desktop.i18n import _
+from desktop.importing.bulk import bulk_work
 from desktop.importing.cells import (
     ParseMemo,
     RowReader,
@@ -73,6 +74,7 @@ class RosterPreview:
 
 
 @writes
+@bulk_work
 def preview_roster(session: Session, *, table: Table, create_posts: bool = False) -> RosterPreview:
     """Checks every row against the rules and the office file, writing nothing.
 
@@ -181,6 +183,7 @@ def _read_line(session: Session, lookup: ImportLookup, reader: RowReader,
 
 
 @writes
+@bulk_work
 def import_roster(session: Session, *, table: Table, confirmed: bool = False, create_posts: bool = False,
                   source: str = "") -> Change:
     """Writes every line, creating missing staff (and posts when `create_posts`), or raises

@@ -90,15 +90,45 @@ def _check_declared(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 
 @functools.lru_cache(maxsize=4)
 def _cell_patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
-    """For a worksheet whose root has `prefix` (b"" or b"x:"): a cell tag that does not say where
-    it is (r="B7" first, as Excel, LibreOffice and openpyxl write it), a cell tag with another
-    prefix than the root's, and the row number and the column letters of a placed cell. Each has
-    a literal start, so a sheet of a million cells is searched in a few hundredths of a second."""
+    """For a worksheet whose root has `prefix` (b"" or b"x:"): a cell tag with another prefix than
+    the root's; a placed cell's column letters and row number (r="B7" first, as Excel,
+    LibreOffice and openpyxl write it); and the same, one number each."""
     tag = b"<" + re.escape(prefix) + b"c"
-    return (re.compile(tag + rb'(?![\w.:-]| r="[A-Z]{1,3}[0-9]{1,7}")'),
-            re.compile(b"<(?!" + re.escape(prefix) + rb"c[\s/>])(?:[\w.-]+:)?c[\s/>]"),
+    return (re.compile(b"<(?!" + re.escape(prefix) + rb"c[\s/>])(?:[\w.-]+:)?c[\s/>]"),
+            re.compile(tag + rb' r="([A-Z]{1,3})([0-9]{1,7})"'),
             re.compile(tag + rb' r="[A-Z]{1,3}([0-9]{1,7})"'),
             re.compile(tag + rb' r="([A-Z]{1,3})[0-9]{1,7}"'))
+
+
+def _up_to(limit: str, first: str, low: str, high: str) -> str:
+    """A pattern for every value up to `limit`, written in the digits low..high (shorter values
+    start at `first`: no leading zero): "CW" with A..Z, or "100001" with 0..9."""
+    options = [f"[{first}-{high}][{low}-{high}]{{0,{len(limit) - 2}}}"] if len(limit) > 1 else []
+    for index, digit in enumerate(limit):
+        lowest = first if index == 0 else low
+        if digit > lowest:
+            options.append(limit[:index] + f"[{lowest}-{chr(ord(digit) - 1)}]" + f"[{low}-{high}]" * (len(limit) - index - 1))
+    options.append(limit)
+    return "(?:" + "|".join(options) + ")"
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@functools.lru_cache(maxsize=8)
+def _beyond(prefix: bytes, last_row: int, last_column: int) -> re.Pattern[bytes]:
+    """A cell tag that does not place itself within rows 1..last_row and columns 1..last_column:
+    unplaced, or placed past the bounds. One search with a literal start checks a whole block
+    (a million cells in well under a tenth of a second) instead of reading every cell's place."""
+    if not last_row or not last_column:
+        return re.compile(b"<" + re.escape(prefix) + rb"c(?![\w.:-])")
+    within = _up_to(_column_letters(last_column), "A", "A", "Z") + _up_to(str(last_row), "1", "0", "9")
+    return re.compile(b"<" + re.escape(prefix) + rb'c(?![\w.:-]| r="' + within.encode() + b'")')
 
 
 @dataclass
@@ -175,16 +205,28 @@ class _Scan:
                     row=self.rows - len(parts) + 1 + index, limit=MAX_CELLS_PER_ROW))
 
     def _places(self, block: bytes) -> None:
-        unplaced, foreign, row, column = _cell_patterns(self.prefix)
+        foreign, place, row, column = _cell_patterns(self.prefix)
         # A colon is rare in a sheet without prefixes (a time, a link): only then is the slower
         # search for a prefixed cell needed.
-        if unplaced.search(block) or ((self.prefix or b":" in block) and foreign.search(block)):
+        if (self.prefix or b":" in block) and foreign.search(block):
             self.placed = False
             return
-        rows = row.findall(block)
-        if rows:
-            self.last_row = max(self.last_row, *map(int, rows))
-            self.last_column = max(self.last_column, *map(_column_number, set(column.findall(block))))
+        # Rows come in order: the block's last cell is almost always its farthest.
+        last = place.match(block, max(0, block.rfind(b"<" + self.prefix + b'c r="')))
+        if last:
+            self.last_row = max(self.last_row, int(last.group(2)))
+            self.last_column = max(self.last_column, _column_number(last.group(1)))
+        found = _beyond(self.prefix, self.last_row, self.last_column).search(block)
+        if found is None:
+            return
+        if not place.match(block, found.start()):
+            self.placed = False
+            return
+        # A cell past the bounds (a longer row, or cells out of order): every place is read.
+        self.last_row = max(self.last_row, *map(int, row.findall(block)))
+        self.last_column = max(self.last_column, *map(_column_number, set(column.findall(block))))
+        if _beyond(self.prefix, self.last_row, self.last_column).search(block, found.start()):
+            self.placed = False  # an unplaced cell after the far one
 
     def _refuse_rows(self) -> None:
         if self.rows > MAX_RECORDS:

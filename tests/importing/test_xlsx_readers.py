@@ -4,11 +4,14 @@ to the same table; which one reads a file depends on the scan's bound on calamin
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from desktop.importing import xlsx_reading
@@ -60,3 +63,47 @@ def test_a_cell_far_away_sends_the_file_to_the_row_by_row_reader(tmp_path: Path)
         sheet["CV60000"] = "x"  # 60,000 rows x 100 columns as one block: 6,000,000 cells
 
     assert not _is_dense(_workbook(tmp_path / "c.xlsx", far))
+
+
+_CELLS = st.one_of(
+    st.tuples(st.integers(1, 200), st.integers(1, 3_000)).map(
+        lambda place: f'<c r="{xlsx_reading._column_letters(place[0])}{place[1]}"><v>1</v></c>'),
+    st.sampled_from(['<c><v>1</v></c>', '<c s="1" r="A1"/>', '<c r="a7"/>', '<y:c r="B2"/>', '<c r="A01"/>',
+                     '<col min="1"/>', '<cols/>']))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_CELLS, max_size=6), min_size=1, max_size=12), st.integers(1, 5))
+def test_the_scan_bounds_every_cell_however_the_blocks_fall(rows: list[list[str]], cut_every: int) -> None:
+    """The bound is searched for, not read cell by cell: it must still be the farthest place of
+    any cell, and a cell without a place (or behind another prefix) must still be seen, in any
+    order and wherever the 1 MB blocks end."""
+    tags = [f'<row r="{number}">' + "".join(cells) + "</row>" for number, cells in enumerate(rows, start=1)]
+    body = '<worksheet xmlns:y="urn:y"><sheetData>' + "".join(tags) + "</sheetData></worksheet>"
+    pieces = body.encode().split(b"<")
+    blocks = [b"<".join(pieces[i:i + cut_every]) for i in range(0, len(pieces), cut_every)]
+    blocks = [blocks[0]] + [b"<" + block for block in blocks[1:]]  # each block starts at a tag
+    scan = xlsx_reading._Scan()
+    for block in blocks:
+        scan.feed(block)
+    cells = re.findall(r'<(?:y:)?c(?=[\s/>])[^>]*>', body)
+    places = [re.match(r'<c r="([A-Z]{1,3})([0-9]{1,7})"', cell) for cell in cells]
+    if any(place is None for place in places):
+        assert not scan.placed
+        return
+    if not scan.placed:  # allowed only for a place written with a leading zero (read the slow way)
+        assert any(place.group(2).startswith("0") for place in places if place)
+        return
+    assert scan.last_row == max((int(p.group(2)) for p in places if p), default=0)
+    assert scan.last_column == max((xlsx_reading._column_number(p.group(1).encode()) for p in places if p), default=0)
+
+
+@pytest.mark.parametrize("cell", ['<c><v>1</v></c>', '<c s="1" r="A1"/>', '<c r="a7"/>', '<y:c r="B2"/>'])
+@pytest.mark.parametrize("where", ["first", "after a far cell", "last"])
+def test_a_cell_without_a_place_is_always_seen(cell: str, where: str) -> None:
+    far = '<c r="ZZ900"><v>1</v></c>'
+    near = '<c r="A1"><v>1</v></c><c r="B1"><v>1</v></c>'
+    cells = {"first": cell + near + far, "after a far cell": near + far + cell, "last": far + near + cell}[where]
+    scan = xlsx_reading._Scan()
+    scan.feed(f'<worksheet xmlns:y="urn:y"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'.encode())
+    assert not scan.placed

@@ -3,14 +3,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.contribution import MoneyKind
 from desktop.domain.fiscal_year import FiscalYear
 from desktop.domain.problems import ImportRefusedError, Severity
-from desktop.importing.tabular import read_table
+from desktop.importing.tabular import Table, build_table, read_table
 from desktop.importing.templates import PAYMENT_COLUMNS
 from desktop.store.db import Office
 from desktop.store.demo import build_demo_office
@@ -110,3 +113,49 @@ def test_cli_import_payments(tmp_path: Path) -> None:
         line = next(r for r in list_ledger(session, fiscal_year=FiscalYear(2026)) if r.name == "鈴木 一郎")
         entries = list_money_rows(session, fiscal_year=FiscalYear(2026), post_id=line.post_id, staff_id=line.staff_id)
     assert [(e.kind, e.amount_yen, e.number) for e in entries] == [(MoneyKind.PAYMENT, 1_450_315, "支出第88号")]
+
+
+_VALUES = {
+    "協約番号": ["A県デモ町第1号", "A県デモ町第9号", ""],
+    "派遣先ポスト": ["健康福祉課／保健師", "子育て支援課／保育士", "健康福祉課 保健師", ""],
+    "氏名": ["髙﨑 美咲", "渡邊 健一", "𠮷田", ""],
+    "区分": ["支払", "請求", "予算", "戻入", "払い", ""],
+    "日付": ["R8.5.8", "令和7年13月40日", "2025-10-01", ""],
+    "会計年度": ["令和7年度", "令和8年度", "昭和99年度", ""],
+    "金額": ["600000", "1,000円", "-5", "99999999999999999999", "１２０", ""],
+    "番号": ["支出第9号", ""],
+    "期日": ["R8.6.30", "R8.2.30", ""],
+    "摘要": ["負担金", ""],
+}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.fixed_dictionaries({column: st.sampled_from(values) for column, values in _VALUES.items()}),
+                min_size=1, max_size=30))
+def test_rows_sharing_a_context_read_as_each_row_alone(demo: Office, rows: list[dict[str, str]]) -> None:
+    """Rows that share every column but the amount, number and note are read once: each row must
+    still get exactly the problems and the draft it gets when it is the only row of its file."""
+    def table_of(chosen: list[dict[str, str]]) -> Table:
+        return build_table([list(PAYMENT_COLUMNS)] + [[row[c] for c in PAYMENT_COLUMNS] for row in chosen], "utf-8")
+
+    with demo.reader() as session:
+        together = preview_payments(session, table=table_of(rows))
+        alone = [preview_payments(session, table=table_of([row])) for row in rows]
+    expected_problems = [replace(problem, row=number) for number, preview in enumerate(alone, start=2)
+                         for problem in preview.problems if problem.message != "取り込む行がありません"]
+    assert together.problems[:len(expected_problems)] == expected_problems
+    expected_drafts = [(number, draft) for number, preview in enumerate(alone, start=2) for _row, draft in preview.drafts]
+    assert together.drafts == expected_drafts
+    for row, preview in zip(rows, alone, strict=True):  # and no problem is lost on the way
+        assert _columns_surely_refused(row) <= {problem.column for problem in preview.problems}, row
+
+
+def _columns_surely_refused(row: dict[str, str]) -> set[str]:
+    surely = {"協約番号": {"", "A県デモ町第9号"}, "区分": {"", "払い"}, "日付": {"令和7年13月40日"},
+              "金額": {"", "-5", "99999999999999999999"}, "期日": {"R8.2.30"}}
+    refused = {column for column, texts in surely.items() if row[column] in texts}
+    if row["派遣先ポスト"] == "" or (row["派遣先ポスト"] == "健康福祉課 保健師" and row["協約番号"] == "A県デモ町第1号"):
+        refused.add("派遣先ポスト")
+    if row["日付"] == "" and row["区分"] in ("支払", "請求", "戻入"):
+        refused.add("日付")
+    return refused

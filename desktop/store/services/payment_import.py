@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -19,7 +20,7 @@ from desktop.domain.near_matches import near_matches
 from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
 from desktop.i18n import _
 from desktop.importing.bulk import bulk_work
-from desktop.importing.cells import ParseMemo, RowReader, enough_problems, missing_columns
+from desktop.importing.cells import MAX_MEMO, ParseMemo, RowReader, enough_problems, missing_columns
 from desktop.importing.tabular import Table
 from desktop.importing.templates import PAYMENT_REQUIRED
 from desktop.store import audit
@@ -52,7 +53,33 @@ class PaymentPreview:
         return sum(d.amount_yen for _row, d in self.drafts)
 
 
-def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_yen: int) -> MoneyRowDraft | None:
+# Every column but the amount, the number and the note: rows that share them share everything
+# read from them (the agreement, post and staff, dates, fiscal year and their problems), and a
+# file of 100,000 rows repeats the same few hundred of them.
+_CONTEXT_COLUMNS = ("協約番号", "派遣先ポスト", "氏名", "区分", "日付", "期日", "会計年度")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a row's context columns say, with their problems as (column, message, severity):
+    those the row shows before its amount's, after them, and those of the whole draft."""
+
+    kind: MoneyKind | None
+    on_date: date | None
+    due_on: date | None
+    fiscal_year: FiscalYear | None
+    post_id: int | None
+    staff_id: int | None
+    before: tuple[tuple[str, str, Severity], ...]
+    after: tuple[tuple[str, str, Severity], ...]
+    of_draft: tuple[tuple[str, str, Severity], ...]
+
+
+def _problem_parts(problems: list[RowProblem]) -> tuple[tuple[str, str, Severity], ...]:
+    return tuple((p.column, p.message, p.severity) for p in problems)
+
+
+def _read_context(lookup: ImportLookup, reader: RowReader) -> _Context:
     number = reader.text("協約番号", required=True)
     post_text = reader.text("派遣先ポスト", required=True)
     name = reader.text("氏名")
@@ -61,10 +88,8 @@ def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_y
     if kind_text and kind is None:
         reader.fail("区分", _("「{text}」は区分として使えません（予算・請求・支払・戻入）").format(text=kind_text))
     on_date = reader.date("日付", required=kind is not MoneyKind.BUDGET)
-    amount = reader.yen("金額", required=True)
-    too_much = check_amount(amount, limit_yen) if amount is not None else None
-    if too_much is not None:
-        reader.fail("金額", too_much.message)
+    before = _problem_parts(reader.problems)
+    del reader.problems[:]
     due_on = reader.date("期日")
     year_text = reader.text("会計年度")
     fiscal_year: FiscalYear | None = reader.fiscal_year("会計年度") if year_text else None
@@ -94,16 +119,56 @@ def _read_row(session: Session, lookup: ImportLookup, reader: RowReader, limit_y
             reader.fail("氏名", _("「{post}」に{name}さんが複数います。名簿で区別してください").format(name=name, post=post_text))
         else:
             staff_id = found[0]
-    if kind is None or amount is None or any(p.severity is Severity.ERROR for p in reader.problems):
-        return None
-    draft = MoneyRowDraft(kind, post_id, staff_id, fiscal_year, on_date, amount, reader.text("番号"), due_on,
-                          reader.text("摘要"))
-    faulted = {p.column for p in reader.problems}
-    for problem in validate_money_row(draft):
-        column = _COLUMN_OF.get(problem.field, "")
-        if column not in faulted:
-            reader.fail(column, problem.message)
-    return None if any(p.severity is Severity.ERROR for p in reader.problems) else draft
+    after = _problem_parts(reader.problems)
+    of_draft: list[RowProblem] = []
+    if kind is not None and not any(severity is Severity.ERROR for _c, _m, severity in before + after):
+        # The draft's own rules never look at the amount but for its type and sign, which a
+        # parsed amount always passes: they hold for every amount of this context.
+        draft = MoneyRowDraft(kind, post_id, staff_id, fiscal_year, on_date, 0, "", due_on, "")
+        faulted = {column for column, _m, _s in before + after}
+        for problem in validate_money_row(draft):
+            column = _COLUMN_OF.get(problem.field, "")
+            if column not in faulted:
+                of_draft.append(RowProblem(reader.row, column, problem.message))
+    return _Context(kind, on_date, due_on, fiscal_year, post_id, staff_id, before, after, _problem_parts(of_draft))
+
+
+class _RowReading:
+    """Reads payment rows, each context read once (up to MAX_MEMO of them, to bound memory)."""
+
+    def __init__(self, lookup: ImportLookup, memo: ParseMemo, limit_yen: int) -> None:
+        self.lookup = lookup
+        self.memo = memo
+        self.limit_yen = limit_yen
+        self.contexts: dict[tuple[str, ...], _Context] = {}
+        positions = memo.positions
+        self._context_positions = [positions.get(column) for column in _CONTEXT_COLUMNS]
+
+    def read(self, reader: RowReader) -> MoneyRowDraft | None:
+        cells = reader.cells
+        count = len(cells)
+        key = tuple(cells[i] if i is not None and i < count else "" for i in self._context_positions)
+        context = self.contexts.get(key)
+        if context is None:
+            context = _read_context(self.lookup, RowReader(reader.header, cells, reader.row, self.memo))
+            if len(self.contexts) < MAX_MEMO:
+                self.contexts[key] = context
+        row = reader.row
+        problems = reader.problems
+        problems.extend(RowProblem(row, *parts) for parts in context.before)
+        amount = reader.yen("金額", required=True)
+        too_much = check_amount(amount, self.limit_yen) if amount is not None else None
+        if too_much is not None:
+            reader.fail("金額", too_much.message)
+        problems.extend(RowProblem(row, *parts) for parts in context.after)
+        if context.kind is None or amount is None or any(p.severity is Severity.ERROR for p in problems):
+            return None
+        if context.of_draft:
+            problems.extend(RowProblem(row, *parts) for parts in context.of_draft)
+            if any(severity is Severity.ERROR for _c, _m, severity in context.of_draft):
+                return None
+        return MoneyRowDraft(context.kind, context.post_id, context.staff_id, context.fiscal_year, context.on_date,
+                             amount, reader.text("番号"), context.due_on, reader.text("摘要"))
 
 
 @writes
@@ -112,16 +177,15 @@ def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
     preview = PaymentPreview(problems=missing_columns(table.header, PAYMENT_REQUIRED) + table.problems)
     if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
-    lookup = ImportLookup(session)
-    limit_yen = get_import_amount_limit(session)
     memo = ParseMemo(table.header)
+    reading = _RowReading(ImportLookup(session), memo, get_import_amount_limit(session))
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
         if enough_problems(preview.problems, offset + 2):
             break
         reader = RowReader(table.header, cells, offset + 2, memo)
-        draft = _read_row(session, lookup, reader, limit_yen)
+        draft = reading.read(reader)
         preview.problems.extend(reader.problems)
         if draft is not None:
             preview.drafts.append((reader.row, draft))

@@ -30,6 +30,7 @@ MAX_LISTED_CONTROLS = 200
 _SEPARATOR = "\x1f"
 # Every control character (C0, DEL, C1) but tab and the line breaks of a cell on several lines.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_BUT_SEPARATOR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1e\x7f-\x9f]")
 
 
 class TableReadError(ValueError):
@@ -112,47 +113,50 @@ def control_character_name(char: str) -> str:
     return "NUL" if char == "\0" else f"U+{ord(char):04X}"
 
 
-def build_table(records: Iterable[list[str]], encoding: str) -> Table:
+def build_table(records: Iterable[list[str]], encoding: str, *, stripped: bool = False) -> Table:
     """Gathers rows one at a time, refusing the file as soon as a cap is passed.
 
     Trailing blank rows are dropped; blank rows in the middle are kept (they keep the row
-    numbers the clerk sees in Excel) but skipped by the imports.
+    numbers the clerk sees in Excel) but skipped by the imports. `stripped`: the reader has
+    already stripped every cell, in a list of its own that may be changed.
     """
     header: list[str] | None = None
     rows = PackedRows()
+    packed = rows._packed
     problems: list[RowProblem] = []
     blanks = 0
     for number, raw in enumerate(records, start=1):
         if number > MAX_RECORDS:
             raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
-        cells = _trim(raw, number)
-        if not any(cells):
+        cells = raw if stripped else [cell.strip() for cell in raw]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
             blanks += 1
             continue
+        if len(cells) > MAX_COLUMNS:
+            raise TableReadError(_("{row}行目の列が多すぎます（{limit}列まで）").format(row=number, limit=MAX_COLUMNS))
         if header is None:
             if blanks:  # the header is the first non-blank row; row numbers stay those of the file
                 raise TableReadError(_("1行目に見出し（列名）を書いてください"))
             header = [cell.lstrip("\ufeff") for cell in cells]
             _check_controls(header, number, header, problems)
             continue
-        if len(rows) + blanks >= MAX_ROWS:
+        if len(packed) + blanks >= MAX_ROWS:
             raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
         for _blank in range(blanks):
-            rows.append([])
+            packed.append("")
         blanks = 0
-        rows.append(_check_controls(cells, number, header, problems))
+        line = _SEPARATOR.join(cells)
+        # One search of the packed row, the common case: no control character, and no cell holding
+        # the separator itself (then the separators are exactly those put between the cells).
+        if _CONTROL_BUT_SEPARATOR.search(line) is None and line.count(_SEPARATOR) == len(cells) - 1:
+            packed.append(line)
+        else:
+            rows.append(_check_controls(cells, number, header, problems))
     if header is None:
         raise TableReadError(_("ファイルに行がありません"))
     return Table(header, rows, encoding, problems)
-
-
-def _trim(cells: list[str], number: int) -> list[str]:
-    cells = [cell.strip() for cell in cells]
-    while cells and not cells[-1]:
-        cells.pop()
-    if len(cells) > MAX_COLUMNS:
-        raise TableReadError(_("{row}行目の列が多すぎます（{limit}列まで）").format(row=number, limit=MAX_COLUMNS))
-    return cells
 
 
 def _check_controls(cells: list[str], number: int, header: list[str], problems: list[RowProblem]) -> list[str]:

@@ -18,10 +18,17 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from desktop.i18n import _
-from desktop.importing.tabular import MAX_COLUMNS, MAX_RECORDS, Table, TableReadError, build_table
+from desktop.importing.tabular import (
+    MAX_COLUMNS,
+    MAX_RECORDS,
+    MAX_ROWS,
+    Table,
+    TableReadError,
+    build_table,
+)
 
 MAX_MEMBERS = 1_000
 MAX_MEMBER_BYTES = 128 * 1024 * 1024
@@ -35,8 +42,11 @@ _RATIO_FLOOR = 1024 * 1024
 # has hundreds to a few thousand elements.
 MAX_ELEMENTS = 60_000
 # openpyxl holds every shared string in a list before the first row: a million cost 180 MB
-# and 5 s. 100,000 money rows hold a few distinct texts each (a number, a note).
-MAX_SHARED_STRINGS = 250_000
+# and 5 s. python-calamine holds them more compactly (700,000 in about 60 MB) and is the reader
+# of every sheet whose cells say where they are: 100,000 rows may hold six distinct texts each
+# (a name, an address, a number...).
+MAX_SHARED_STRINGS = 700_000
+MAX_SHARED_STRINGS_ROW_BY_ROW = 250_000
 MAX_CELLS_PER_ROW = 1_000
 _CHUNK = 1 << 20
 _ROOT = re.compile(rb"<(?![?!/])([\w.-]+:)?([\w.-]+)")
@@ -131,6 +141,16 @@ def _beyond(prefix: bytes, last_row: int, last_column: int) -> re.Pattern[bytes]
     return re.compile(b"<" + re.escape(prefix) + rb'c(?![\w.:-]| r="' + within.encode() + b'")')
 
 
+@functools.lru_cache(maxsize=4)
+def _valued_past_the_cap(prefix: bytes) -> re.Pattern[bytes]:
+    """A cell placed below row MAX_ROWS + 1 that holds a value (<v> or inline text), as calamine
+    counts cells: one with only a style, or a formula without a result, holds none."""
+    tag = b"<" + re.escape(prefix)
+    within = _up_to(str(MAX_ROWS + 1), "1", "0", "9").encode()
+    return re.compile(tag + rb'c r="[A-Z]{1,3}(?!' + within + rb'")[0-9]{1,7}"[^>]*[^/]>(?:(?!' + tag
+                      + rb"/c>).)*?" + tag + rb"(?:v|is)>", re.DOTALL)
+
+
 @dataclass
 class _Scan:
     """Counts in one XML member, gathered a chunk at a time."""
@@ -165,7 +185,7 @@ class _Scan:
         self.elements += block.count(b"<") - block.count(b"</")
         if self.root == b"sst":
             self.shared += len(_SHARED.findall(block))
-            if self.shared > MAX_SHARED_STRINGS:
+            if self.shared > (MAX_SHARED_STRINGS_ROW_BY_ROW if self.per_row else MAX_SHARED_STRINGS):
                 raise _too_big()
         elif self.elements > MAX_ELEMENTS:
             raise _too_big()
@@ -192,6 +212,7 @@ class _Scan:
             self._refuse_rows()
             if self.placed:
                 self._places(block)
+                self._refuse_values_past_the_cap(block)
             return
         parts = _ROW.split(block)
         self.rows += len(parts) - 1
@@ -227,6 +248,13 @@ class _Scan:
         self.last_column = max(self.last_column, *map(_column_number, set(column.findall(block))))
         if _beyond(self.prefix, self.last_row, self.last_column).search(block, found.start()):
             self.placed = False  # an unplaced cell after the far one
+
+    def _refuse_values_past_the_cap(self, block: bytes) -> None:
+        """A value below row MAX_ROWS + 1 (the header and MAX_ROWS rows) refuses the file at once,
+        as build_table would after reading every row before it. Cells that only carry a style
+        (Excel writes them for a formatted range) hold no value and do not count."""
+        if self.last_row > MAX_ROWS + 1 and _valued_past_the_cap(self.prefix).search(block):
+            raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
 
     def _refuse_rows(self) -> None:
         if self.rows > MAX_RECORDS:
@@ -293,7 +321,7 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _sheet_rows(handle: BinaryIO) -> Iterator[list[Any]]:
+def _sheet_rows(handle: BinaryIO) -> Iterator[list[str]]:
     """The first worksheet's rows from A1, as python-calamine reads them (about 20 times faster
     than openpyxl: 100,000 rows of ten cells in 0.6 s instead of 12 s, so a bad last row or a
     file over the row cap is refused within the 2 s of QUALITY.md). Calamine starts a row at the
@@ -312,7 +340,11 @@ def _sheet_rows(handle: BinaryIO) -> Iterator[list[Any]]:
             return
         before = [""] * start[1]
         for row in sheet.iter_rows():
-            yield (before + row)[:MAX_COLUMNS + 1]
+            if before:
+                row = before + row
+            # Calamine's text comes decoded (Excel's _xHHHH_ escapes too: a control character
+            # comes as itself and is refused by build_table), so only its spaces are taken off.
+            yield [v.strip() if v.__class__ is str else _cell_text(v) for v in row[:MAX_COLUMNS + 1]]
     finally:
         workbook.close()
 
@@ -330,10 +362,7 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
         handle.seek(0)
         if not dense:
             return _read_with_openpyxl(handle)
-        # Calamine has already decoded Excel's _xHHHH_ escapes (a control character comes as
-        # itself and is refused by build_table): its text is taken as it is.
-        return build_table(([v if v.__class__ is str else _cell_text(v) for v in row]
-                            for row in _sheet_rows(handle)), "xlsx")
+        return build_table(_sheet_rows(handle), "xlsx", stripped=True)
     except TableReadError:
         raise
     except Exception as error:  # zipfile, zlib, XML and calamine's own errors for a bad file

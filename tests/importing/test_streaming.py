@@ -25,6 +25,7 @@ from desktop.importing.xlsx_reading import (
     MAX_CELLS_PER_ROW,
     MAX_ELEMENTS,
     MAX_SHARED_STRINGS,
+    MAX_SHARED_STRINGS_ROW_BY_ROW,
     _blocks,
     _Scan,
 )
@@ -163,18 +164,20 @@ def test_rows_read_back_whole(tmp_path: Path) -> None:
     assert table.problems == []
 
 
-def test_the_scan_counts_rows_exactly_across_chunks() -> None:
-    """Tags cut by the 1 MB chunks are counted once; namespace prefixes are understood."""
+@pytest.mark.parametrize("per_row", [False, True])
+def test_the_scan_counts_rows_exactly_across_chunks(per_row: bool) -> None:
+    """Tags cut by the 1 MB chunks are counted once; namespace prefixes are understood. (The cells
+    hold no value in the first pass's case: values past the row cap would refuse the file.)"""
     rng = random.Random(1)
     rows = []
+    cell = b'<x:c r="A%d" t="s"><x:v>%d</x:v></x:c>' if per_row else b'<x:c r="A%d" s="%d"/>'
     for number in range(1, 150_001):
-        cells = b"".join(b'<x:c r="A%d" t="s"><x:v>%d</x:v></x:c>' % (number, rng.randrange(10 ** rng.randrange(1, 9)))
-                         for _ in range(rng.randrange(0, 4)))
+        cells = b"".join(cell % (number, rng.randrange(10 ** rng.randrange(1, 9))) for _ in range(rng.randrange(0, 4)))
         rows.append(b'<x:row r="%d">' % number + cells + b"</x:row>")
     sheet = (b'<?xml version="1.0"?><x:worksheet xmlns:x="urn:x"><x:sheetData>' + b"".join(rows)
              + b"</x:sheetData></x:worksheet>")
-    assert len(sheet) > 10 * 1024 * 1024
-    scan = _Scan()
+    assert len(sheet) > 5 * 1024 * 1024
+    scan = _Scan(per_row=per_row)
     for block in _blocks(io.BytesIO(sheet)):
         scan.feed(block)
     assert (scan.root, scan.rows) == (b"worksheet", 150_000)
@@ -189,12 +192,10 @@ def test_devices_and_folders_are_refused(name: str) -> None:
         read_table(Path(name))
 
 
-@pytest.mark.slow
-def test_a_flood_of_shared_strings_is_refused_before_openpyxl_loads_them(tmp_path: Path) -> None:
-    """openpyxl reads every shared string before the first row; the scan counts them first."""
+def _with_shared_strings(path: Path, count: int, *, sheet: str | None = None) -> None:
+    """The roster template's workbook with `count` distinct shared strings (and another first sheet)."""
     rng = random.Random(2)
     base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
-    path = tmp_path / "strings.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in base.infolist():
             data = base.read(info).decode()
@@ -205,10 +206,19 @@ def test_a_flood_of_shared_strings_is_refused_before_openpyxl_loads_them(tmp_pat
                 data = data.replace("</Relationships>", '<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://'
                                     'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
                                     "</Relationships>")
+            elif info.filename == "xl/worksheets/sheet1.xml" and sheet is not None:
+                data = sheet
             out.writestr(info.filename, data)
-        strings = "".join(f"<si><t>{rng.randrange(10**12)}</t></si>" for _ in range(MAX_SHARED_STRINGS + 1))
+        strings = "".join(f"<si><t>{rng.randrange(10**12)}</t></si>" for _ in range(count))
         out.writestr("xl/sharedStrings.xml",
                      f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{strings}</sst>')
+
+
+@pytest.mark.slow
+def test_a_flood_of_shared_strings_is_refused_before_openpyxl_loads_them(tmp_path: Path) -> None:
+    """openpyxl reads every shared string before the first row; the scan counts them first."""
+    path = tmp_path / "strings.xlsx"
+    _with_shared_strings(path, MAX_SHARED_STRINGS + 1)
     with zipfile.ZipFile(path) as archive:
         member = archive.getinfo("xl/sharedStrings.xml")
     assert member.file_size < 100 * member.compress_size  # not caught by the ratio
@@ -216,6 +226,20 @@ def test_a_flood_of_shared_strings_is_refused_before_openpyxl_loads_them(tmp_pat
     assert "圧縮爆弾" in str(outcome.get("refused"))
     assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
     assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_many_distinct_texts_are_read_when_the_cells_say_where_they_are(tmp_path: Path) -> None:
+    """100,000 rows may hold several distinct texts each: calamine holds them compactly. openpyxl
+    (the reader of a sheet whose cells do not say where they are) holds fewer, so it is refused."""
+    path = tmp_path / "texts.xlsx"
+    _with_shared_strings(path, MAX_SHARED_STRINGS_ROW_BY_ROW + 1)
+    outcome = measure(path)
+    assert outcome.get("rows") == 0 and float(outcome["peak_mb"]) < PEAK_MB, outcome  # type: ignore[arg-type]
+    _with_shared_strings(path, MAX_SHARED_STRINGS_ROW_BY_ROW + 1, sheet=(
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row><c t="s"><v>0</v></c></row></sheetData></worksheet>'))
+    assert "圧縮爆弾" in str(measure(path).get("refused"))
 
 
 def test_a_styles_part_of_too_many_elements_is_refused(tmp_path: Path) -> None:
@@ -244,3 +268,41 @@ def test_the_scan_tells_xml_from_images_and_refuses_utf16_parts() -> None:
     assert image.binary  # openpyxl never parses an image as XML: its '<' bytes are not elements
     with pytest.raises(TableReadError, match="文字コード"):
         _Scan().feed("<worksheet><sheetData><row/></sheetData></worksheet>".encode("utf-16"))
+
+
+def _placed_sheet(path: Path, rows: int, *, last: bytes) -> None:
+    """The roster template's workbook with `rows` placed rows of two cells, then `last`."""
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info.filename, base.read(info))
+        with out.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                        b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe6\xb0\x8f\xe5\x90\x8d</t></is></c></row>')
+            for start in range(2, rows + 1, 10_000):
+                sheet.write(b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>1</v></c></row>'
+                                     % (n, n, n, n) for n in range(start, min(start + 10_000, rows + 1))))
+            sheet.write(last + b"</sheetData></worksheet>")
+
+
+@pytest.mark.slow
+def test_a_value_past_the_row_cap_is_refused_by_the_scan(tmp_path: Path) -> None:
+    """130,000 placed rows: refused while the zip is scanned, before any reader holds a row."""
+    path = tmp_path / "over.xlsx"
+    _placed_sheet(path, 130_000, last=b"")
+    outcome = measure(path)
+    assert outcome.get("refused") == f"行が多すぎます（{MAX_ROWS}行まで）"
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS / 2  # type: ignore[arg-type]
+
+
+def test_cells_with_only_a_style_past_the_row_cap_hold_no_rows(tmp_path: Path) -> None:
+    """Excel writes a formatted range as cells with a style and no value: not rows to import."""
+    path = tmp_path / "styled.xlsx"
+    styled = b"".join(b'<row r="%d"><c r="A%d" s="1"/><c r="B%d" s="1"></c><c r="C%d"><f>A1</f></c></row>'
+                      % (n, n, n, n) for n in range(MAX_ROWS + 2, MAX_ROWS + 40_000, 997))
+    _placed_sheet(path, 10, last=styled)
+    assert read_table(path).header == ["氏名"]
+    _placed_sheet(path, 10, last=b'<row r="%d"><c r="A%d" s="1"><v>0</v></c></row>' % ((MAX_ROWS + 2,) * 2))
+    with pytest.raises(TableReadError, match="行が多すぎます"):
+        read_table(path)

@@ -11,6 +11,7 @@ cells is refused in well under a second, and what openpyxl then parses is small.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import struct
 import warnings
@@ -18,7 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from desktop.i18n import _
 from desktop.importing.tabular import (
@@ -285,11 +286,12 @@ def _blocks(stream: BinaryIO) -> Iterator[bytes]:
         yield carry
 
 
-def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *, per_row: bool = False) -> bool:
-    """Refuses what no reader should parse; says whether every worksheet fits calamine's dense block."""
+def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *,
+                  per_row: bool = False) -> dict[str, _Scan]:
+    """Refuses what no reader should parse; gives the scan of every worksheet, by member name."""
     # Every member, whatever its name: openpyxl finds its parts through the content types,
     # so a hostile file may give an XML part any name.
-    dense = True
+    worksheets = {}
     for info in members:
         if info.is_dir():
             continue
@@ -298,8 +300,13 @@ def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *, p
             for block in _blocks(stream):  # type: ignore[arg-type]
                 scan.feed(block)
         if scan.root == b"worksheet":
-            dense = dense and scan.placed and scan.last_row * scan.last_column <= MAX_DENSE_CELLS
-    return dense
+            worksheets[info.filename] = scan
+    return worksheets
+
+
+def _in_one_block(scan: _Scan) -> bool:
+    """Whether calamine may read this worksheet as one block (see MAX_DENSE_CELLS)."""
+    return scan.placed and scan.last_row * scan.last_column <= MAX_DENSE_CELLS
 
 
 def _unescape(found: re.Match[str]) -> str:
@@ -324,29 +331,40 @@ def _cell_text(value: object) -> str:
 def _sheet_rows(handle: BinaryIO) -> Iterator[list[str]]:
     """The first worksheet's rows from A1, as python-calamine reads them (about 20 times faster
     than openpyxl: 100,000 rows of ten cells in 0.6 s instead of 12 s, so a bad last row or a
-    file over the row cap is refused within the 2 s of QUALITY.md). Calamine starts a row at the
-    first used column; the columns before it are put back, so column letters and row numbers
-    are the ones the clerk sees in Excel."""
-    from python_calamine import CalamineWorkbook, SheetTypeEnum
+    file over the row cap is refused within the 2 s of QUALITY.md)."""
+    from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_filelike(handle)
     try:
-        sheets = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
-        if not sheets:
-            return
-        sheet = workbook.get_sheet_by_name(sheets[0])
-        start = sheet.start
-        if start is None:  # an empty sheet
-            return
-        before = [""] * start[1]
-        for row in sheet.iter_rows():
-            if before:
-                row = before + row
-            # Calamine's text comes decoded (Excel's _xHHHH_ escapes too: a control character
-            # comes as itself and is refused by build_table), so only its spaces are taken off.
-            yield [v.strip() if v.__class__ is str else _cell_text(v) for v in row[:MAX_COLUMNS + 1]]
+        yield from _calamine_rows(workbook)
     finally:
         workbook.close()
+
+
+def _calamine_rows(workbook: Any, skip: int = 0) -> Iterator[list[str]]:
+    """The rows of an open workbook's first worksheet from row `skip` + 1 on. Calamine starts a
+    row at the first used column; the columns before it are put back, so column letters and row
+    numbers are the ones the clerk sees in Excel. A value above row `skip` + 1 refuses the file
+    (the pieces of one sheet, xlsx_pieces, must come in order)."""
+    from python_calamine import SheetTypeEnum
+
+    sheets = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
+    if not sheets:
+        return
+    sheet = workbook.get_sheet_by_name(sheets[0])
+    start = sheet.start
+    if start is None:  # an empty sheet
+        return
+    if start[0] < skip:
+        raise TableReadError(_("Excelファイル（xlsx）として読めません: {error}").format(
+            error=_("セルの位置が行の順に並んでいません")))
+    before = [""] * start[1]
+    for row in itertools.islice(sheet.iter_rows(), skip, None):
+        if before:
+            row = before + row
+        # Calamine's text comes decoded (Excel's _xHHHH_ escapes too: a control character
+        # comes as itself and is refused by build_table), so only its spaces are taken off.
+        yield [v.strip() if v.__class__ is str else _cell_text(v) for v in row[:MAX_COLUMNS + 1]]
 
 
 def read_xlsx_file(handle: BinaryIO) -> Table:
@@ -356,12 +374,20 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
             raise _too_big()
         with zipfile.ZipFile(handle) as archive:
             members = _check_declared(archive)
-            dense = _scan_members(archive, members)
-            if not dense:
+            worksheets = _scan_members(archive, members)
+            if not all(map(_in_one_block, worksheets.values())):
+                from desktop.importing.xlsx_pieces import first_worksheet, sheet_rows_in_pieces
+
+                first = first_worksheet(archive)
+                scan = worksheets.get(first or "")
+                if first is not None and scan is not None and scan.placed:
+                    return build_table(sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets)), "xlsx",
+                                       stripped=True)
+                # Cells that do not say where they are: openpyxl, row by row, on a stricter scan.
                 _scan_members(archive, members, per_row=True)
+                handle.seek(0)
+                return _read_with_openpyxl(handle)
         handle.seek(0)
-        if not dense:
-            return _read_with_openpyxl(handle)
         return build_table(_sheet_rows(handle), "xlsx", stripped=True)
     except TableReadError:
         raise

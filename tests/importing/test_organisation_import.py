@@ -66,6 +66,7 @@ def test_one_bad_row_and_nothing_is_written(office: Office, tmp_path: Path) -> N
     assert "2行目と重複" in " ".join(p.describe() for p in refused.value.problems)
     with office.reader() as session:
         assert count_organisations(session) == 0
+        assert preview_organisations(session, table=table).drafts == []  # a check alone keeps none
 
 
 def test_a_control_character_refuses_the_file_naming_row_and_column(office: Office, tmp_path: Path) -> None:

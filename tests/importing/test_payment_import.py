@@ -139,13 +139,15 @@ def test_rows_sharing_a_context_read_as_each_row_alone(demo: Office, rows: list[
         return build_table([list(PAYMENT_COLUMNS)] + [[row[c] for c in PAYMENT_COLUMNS] for row in chosen], "utf-8")
 
     with demo.reader() as session:
-        together = preview_payments(session, table=table_of(rows))
-        alone = [preview_payments(session, table=table_of([row])) for row in rows]
+        together = preview_payments(session, table=table_of(rows), keep_drafts=True)
+        alone = [preview_payments(session, table=table_of([row]), keep_drafts=True) for row in rows]
+        assert preview_payments(session, table=table_of(rows)).drafts == []  # a check alone keeps none
     expected_problems = [replace(problem, row=number) for number, preview in enumerate(alone, start=2)
                          for problem in preview.problems if problem.message != "取り込む行がありません"]
     assert together.problems[:len(expected_problems)] == expected_problems
     expected_drafts = [(number, draft) for number, preview in enumerate(alone, start=2) for _row, draft in preview.drafts]
     assert together.drafts == expected_drafts
+    assert (together.count, together.total_yen) == (len(expected_drafts), sum(d.amount_yen for _n, d in expected_drafts))
     for row, preview in zip(rows, alone, strict=True):  # and no problem is lost on the way
         assert _columns_surely_refused(row) <= {problem.column for problem in preview.problems}, row
 

@@ -38,8 +38,9 @@ _MEMBERSHIP = {"区域の住民": Membership.RESIDENTS, "住民": Membership.RES
 
 @dataclass
 class OrganisationPreview:
-    drafts: list[tuple[int, OrganisationDraft]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    count: int = 0  # rows that would be written
+    drafts: list[tuple[int, OrganisationDraft]] = field(default_factory=list)  # only when kept (see PaymentPreview)
 
     def refused(self, confirmed: bool = False) -> bool:
         """Any problem refuses the file: these imports have no warnings to confirm."""
@@ -75,7 +76,7 @@ def _row_draft(reader: RowReader) -> OrganisationDraft:
 
 @writes
 @bulk_work
-def preview_organisations(session: Session, *, table: Table) -> OrganisationPreview:
+def preview_organisations(session: Session, *, table: Table, keep_drafts: bool = False) -> OrganisationPreview:
     # Control characters were found while reading: such a file is refused before any row is judged.
     preview = OrganisationPreview(problems=missing_columns(table.header, ORGANISATION_REQUIRED) + table.problems)
     if preview.problems:
@@ -99,9 +100,11 @@ def preview_organisations(session: Session, *, table: Table) -> OrganisationPrev
                 reader.fail(_COLUMN_OF.get(problem.field, ""), problem.message)
         if reader.problems:
             preview.problems.extend(reader.problems)
-        else:
+            continue
+        preview.count += 1
+        if keep_drafts:
             preview.drafts.append((reader.row, draft))
-    if not preview.drafts and not preview.problems:
+    if not preview.count and not preview.problems:
         preview.problems.append(RowProblem(2, "", _("取り込む行がありません")))
     return preview
 
@@ -109,7 +112,7 @@ def preview_organisations(session: Session, *, table: Table) -> OrganisationPrev
 @writes
 @bulk_work
 def import_organisations(session: Session, *, table: Table, registered_on: date) -> Change:
-    preview = preview_organisations(session, table=table)
+    preview = preview_organisations(session, table=table, keep_drafts=True)
     if preview.refused():
         raise ImportRefusedError(preview.problems)
     ids: list[int] = []

@@ -37,8 +37,12 @@ _COLUMN_OF = {"post_id": "派遣先ポスト", "staff_id": "氏名", "amount_yen
 
 @dataclass
 class PaymentPreview:
-    drafts: list[tuple[int, MoneyRowDraft]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    count: int = 0  # rows that would be written, and their sum
+    total_yen: int = 0
+    # The rows themselves, kept only for the import that writes them: a check alone (the
+    # preview, a refusal) would hold 100,000 of them for nothing (QUALITY.md: 200 MB).
+    drafts: list[tuple[int, MoneyRowDraft]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[RowProblem]:
@@ -48,9 +52,6 @@ class PaymentPreview:
         """Errors refuse the file; warnings too until the clerk has confirmed them."""
         return bool(self.errors or (self.problems and not confirmed))
 
-    @property
-    def total_yen(self) -> int:
-        return sum(d.amount_yen for _row, d in self.drafts)
 
 
 # Every column but the amount, the number and the note: rows that share them share everything
@@ -173,7 +174,7 @@ class _RowReading:
 
 @writes
 @bulk_work
-def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
+def preview_payments(session: Session, *, table: Table, keep_drafts: bool = False) -> PaymentPreview:
     preview = PaymentPreview(problems=missing_columns(table.header, PAYMENT_REQUIRED) + table.problems)
     if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
@@ -188,8 +189,11 @@ def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
         draft = reading.read(reader)
         preview.problems.extend(reader.problems)
         if draft is not None:
-            preview.drafts.append((reader.row, draft))
-    if not preview.drafts and not preview.problems:
+            preview.count += 1
+            preview.total_yen += draft.amount_yen
+            if keep_drafts:
+                preview.drafts.append((reader.row, draft))
+    if not preview.count and not preview.problems:
         preview.problems.append(RowProblem(2, "", _("取り込む行がありません")))
     return preview
 
@@ -197,7 +201,7 @@ def preview_payments(session: Session, *, table: Table) -> PaymentPreview:
 @writes
 @bulk_work
 def import_payments(session: Session, *, table: Table, confirmed: bool = False, source: str = "") -> Change:
-    preview = preview_payments(session, table=table)
+    preview = preview_payments(session, table=table, keep_drafts=True)
     if preview.refused(confirmed):
         raise ImportRefusedError(preview.problems)
     ids = []

@@ -15,7 +15,7 @@ from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
 def _preview(context: AppContext, table: Table, _create: bool) -> PreviewResult:
     preview = context.read(preview_payments, table=table)
     return PreviewResult(preview.problems, _("{count}行（合計 {total}）を取り込めます").format(
-        count=len(preview.drafts), total=format_yen(preview.total_yen)))
+        count=preview.count, total=format_yen(preview.total_yen)))
 
 
 def _run(context: AppContext, table: Table, confirmed: bool, _create: bool, source: str) -> Change:

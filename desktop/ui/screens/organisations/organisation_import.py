@@ -16,7 +16,7 @@ from desktop.ui.common.import_dialog import ImportSpec, PreviewResult
 def _preview(context: AppContext, table: Table, _create: bool) -> PreviewResult:
     preview = context.read(preview_organisations, table=table)
     return PreviewResult(preview.problems, _("{count}団体を登録できます（未申請として登録します）").format(
-        count=len(preview.drafts)))
+        count=preview.count))
 
 
 def _run(context: AppContext, table: Table, _confirmed: bool, _create: bool, _source: str) -> Change:

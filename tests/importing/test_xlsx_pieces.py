@@ -1,0 +1,130 @@
+"""A first sheet too large or too sparse for calamine's one block is read in pieces of whole rows,
+to the same table as openpyxl reads, in calamine's time and within the memory cap."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from desktop.importing import xlsx_pieces, xlsx_reading
+from desktop.importing.tabular import MAX_ROWS, TableReadError
+from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
+from desktop.importing.xlsx_reading import _read_with_openpyxl, read_xlsx_file
+from tests.importing.test_streaming import PEAK_MB, REFUSAL_CPU_SECONDS, measure
+
+
+def _book(fill, *, chart_first: bool = False) -> bytes:  # type: ignore[no-untyped-def]
+    book = Workbook()
+    if chart_first:  # the first *worksheet* is the one read (openpyxl cannot read this back)
+        book.create_chartsheet("グラフ", 0)
+    fill(book.worksheets[0])
+    book.create_sheet("二枚目")["A1"] = "読まない"
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def _ledger(sheet) -> None:  # type: ignore[no-untyped-def]
+    sheet["B1"], sheet["C1"], sheet["D1"] = "氏名", "金額", "日付"
+    for row in range(2, 60):
+        if row % 7 == 0:
+            continue  # blank rows in the middle keep their numbers
+        sheet.cell(row, 2, f"髙﨑 𠮷{row}")
+        sheet.cell(row, 3, row * 1000)
+        sheet.cell(row, 4, date(2025, 4, 1 + row % 28))
+    sheet["F30"] = "備考は長い行だけ"
+
+
+@pytest.fixture
+def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces of a few cells, and a block too small for the whole sheet: every path is taken."""
+    monkeypatch.setattr(xlsx_pieces, "PIECE_CELLS", 7)
+    monkeypatch.setattr(xlsx_pieces, "MAX_DENSE_CELLS", 40)
+    monkeypatch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 40)
+
+
+def _pieces_read(data: bytes) -> list[list[str]]:
+    """Rows through the pieces, checking that they were taken."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        member = xlsx_pieces.first_worksheet(archive)
+        assert member is not None
+        return list(xlsx_pieces.sheet_rows_in_pieces(archive, member, b"", {member}))
+
+
+def test_pieces_read_what_openpyxl_reads(small_pieces: None) -> None:
+    data = _book(_ledger)
+    table, slow = read_xlsx_file(io.BytesIO(data)), _read_with_openpyxl(io.BytesIO(data))
+    assert table.header == slow.header == ["", "氏名", "金額", "日付"]
+    assert list(table.rows) == list(slow.rows)
+    assert list(table.rows[0]) == ["", "髙﨑 𠮷2", "2000", "2025-04-03"] and list(table.rows[5]) == []
+    assert len(_pieces_read(data)) == 59  # the rows from A1 to the last value, blank ones included
+    after_a_chart = _book(_ledger, chart_first=True)
+    assert list(read_xlsx_file(io.BytesIO(after_a_chart)).rows) == list(table.rows)
+
+
+def test_a_value_far_to_the_right_is_dropped_not_held(small_pieces: None) -> None:
+    """A stray value at column XFD would make calamine's block 16,384 columns wide: the cells past
+    the widest import are dropped before calamine sees them (one column more is kept, so that too
+    many columns are still refused)."""
+    def stray(sheet) -> None:  # type: ignore[no-untyped-def]
+        sheet["A1"], sheet["B1"] = "氏名", "金額"
+        sheet["A2"], sheet["B2"] = "佐藤", 1
+        sheet["XFD3"] = "遠い"
+        sheet["CW4"] = "101列目"
+
+    data = _book(stray)
+    with pytest.raises(TableReadError, match="列が多すぎます"):  # the 101st column is still seen
+        read_xlsx_file(io.BytesIO(data))
+    rows = _pieces_read(data)
+    assert [row for row in rows if any(row)] == [["氏名", "金額"], ["佐藤", "1"], [""] * 100 + ["101列目"]]
+    kept = b"".join(xlsx_pieces._fitting(b'<row r="3"><c r="XFD3"><v>1</v></c></row><row r="4"><c r="CW4"><v>1</v>'
+                                         b'</c></row>', b""))
+    assert b"XFD3" not in kept and b"CW4" in kept
+
+
+def test_rows_out_of_order_are_refused_not_misnumbered(small_pieces: None) -> None:
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}"><v>1</v></c></row>' for n in (1, 40, 41, 2, 3))
+    data = _with_sheet(f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                       f'<sheetData>{rows}</sheetData></worksheet>')
+    with pytest.raises(TableReadError, match="行の順"):
+        read_xlsx_file(io.BytesIO(data))
+
+
+def _with_sheet(sheet: str) -> bytes:
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            out.writestr(info.filename, sheet if info.filename == "xl/worksheets/sheet1.xml" else base.read(info))
+    return data.getvalue()
+
+
+@pytest.mark.slow
+def test_a_full_sheet_of_many_columns_is_refused_in_time_and_memory(tmp_path: Path) -> None:
+    """100,000 rows of 14 columns (1,400,000 cells: more than one block) with a bad last row is read
+    in pieces: the reading leaves time for the checks within the 2 s, and memory within the cap."""
+    path = tmp_path / "wide.xlsx"
+    header = "".join(f'<c r="{xlsx_reading._column_letters(c)}1" t="inlineStr"><is><t>列{c}</t></is></c>'
+                     for c in range(1, 15))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+        for info in base.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info.filename, base.read(info))
+        with out.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                        + f'<row r="1">{header}</row>'.encode())
+            for start in range(2, MAX_ROWS + 2, 5_000):
+                sheet.write("".join(f'<row r="{n}">' + "".join(
+                    f'<c r="{xlsx_reading._column_letters(c)}{n}" t="inlineStr"><is><t>値{n}-{c}</t></is></c>'
+                    for c in range(1, 15)) + "</row>" for n in range(start, min(start + 5_000, MAX_ROWS + 2))).encode())
+            sheet.write(b"</sheetData></worksheet>")
+    outcome = measure(path)
+    assert outcome.get("rows") == MAX_ROWS, outcome
+    assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]

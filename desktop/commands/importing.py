@@ -28,20 +28,44 @@ from desktop.importing.templates import (
 )
 from desktop.store.backup import BackupError, backup_office
 from desktop.store.db import backup_failed_error, check_integrity, open_office
-from desktop.store.services.agreement_import import import_agreements, preview_agreements
-from desktop.store.services.organisation_import import import_organisations, preview_organisations
-from desktop.store.services.payment_import import import_payments, preview_payments
-from desktop.store.services.roster_import import import_roster, preview_roster
+from desktop.store.services.change import Change
 
 
+# Each kind's services are loaded alone, when used: a refusal's time is mostly start-up (QUALITY.md).
 def _preview(kind: str, session: Session, table: Table, create_posts: bool) -> Any:
     if kind == "roster":
+        from desktop.store.services.roster_import import preview_roster
+
         return preview_roster(session, table=table, create_posts=create_posts)
     if kind == "organisations":
+        from desktop.store.services.organisation_import import preview_organisations
+
         return preview_organisations(session, table=table)
     if kind == "payments":
+        from desktop.store.services.payment_import import preview_payments
+
         return preview_payments(session, table=table)
+    from desktop.store.services.agreement_import import preview_agreements
+
     return preview_agreements(session, table=table)
+
+
+def _write(kind: str, session: Session, table: Table, *, accept_warnings: bool, create_posts: bool, source: str) -> Change:
+    if kind == "roster":
+        from desktop.store.services.roster_import import import_roster
+
+        return import_roster(session, table=table, confirmed=accept_warnings, create_posts=create_posts, source=source)
+    if kind == "organisations":
+        from desktop.store.services.organisation_import import import_organisations
+
+        return import_organisations(session, table=table, registered_on=date.today())
+    if kind == "payments":
+        from desktop.store.services.payment_import import import_payments
+
+        return import_payments(session, table=table, confirmed=accept_warnings, source=source)
+    from desktop.store.services.agreement_import import import_agreements
+
+    return import_agreements(session, table=table)
 
 
 def _refusal(problems: list[RowProblem], accept_warnings: bool) -> int:
@@ -74,15 +98,8 @@ def run_import(kind: str, file: Path, db: Path, *, accept_warnings: bool, create
             raise backup_failed_error(error) from error
         try:
             with office.transaction() as session:  # checked again inside the transaction that writes
-                if kind == "roster":
-                    change = import_roster(session, table=table, confirmed=accept_warnings,
-                                           create_posts=create_posts, source=file.name)
-                elif kind == "organisations":
-                    change = import_organisations(session, table=table, registered_on=date.today())
-                elif kind == "payments":
-                    change = import_payments(session, table=table, confirmed=accept_warnings, source=file.name)
-                else:
-                    change = import_agreements(session, table=table)
+                change = _write(kind, session, table, accept_warnings=accept_warnings, create_posts=create_posts,
+                                source=file.name)
         except ImportRefusedError as refused:
             return _refusal(refused.problems, accept_warnings)
     print(_("{count}行を取り込みました（文字コード: {encoding}）").format(count=change.count, encoding=table.encoding))

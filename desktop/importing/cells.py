@@ -60,9 +60,10 @@ class RowReader:
         self._positions = self.memo.positions
 
     def text(self, column: str, *, required: bool = False) -> str:
+        """The cell's text (build_table has stripped every cell already)."""
         index = self._positions.get(column)
         cells = self.cells
-        value = cells[index].strip() if index is not None and index < len(cells) else ""
+        value = cells[index] if index is not None and index < len(cells) else ""
         if required and not value:
             self.problems.append(RowProblem(self.row, column, _("入力されていません")))
         return value

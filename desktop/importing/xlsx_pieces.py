@@ -91,13 +91,11 @@ def _quick_span(piece: bytes, prefix: bytes) -> int | None:
     if first is None or last is None:
         return 0 if first is None else None
     low, high, width = int(first.group(2)), int(last.group(2)), _column_number(last.group(1))
-    within = (_up_to(_column_letters(width), "A", "A", "Z")
-              + _up_to(str(high), "1", "0", "9")).encode()
-    below = _up_to(str(low - 1), "1", "0", "9").encode() if low > 1 else None
-    tag = b"<" + re.escape(prefix) + b'c r="'
-    if re.search(tag + b"(?!" + within + b'")', piece):
-        return None
-    if below is not None and re.search(tag + b"[A-Z]{1,3}" + below + b'"', piece):
+    columns = _up_to(_column_letters(width), "A", "A", "Z").encode()
+    rows = _up_to(str(high), "1", "0", "9").encode()
+    if low > 1:  # rows low..high: up to high, and not up to low - 1
+        rows = b"(?!" + _up_to(str(low - 1), "1", "0", "9").encode() + b'")' + rows
+    if re.search(b"<" + re.escape(prefix) + b'c r="(?!' + columns + rows + b'")', piece):
         return None
     return (high - low + 1) * width
 

@@ -208,9 +208,8 @@ class _Scan:
 
     def _rows(self, block: bytes) -> None:
         if not self.per_row:
-            # rowBreaks is the one other element of a worksheet whose name starts with "row"
-            self.rows += block.count(b"<" + self.prefix + b"row") - block.count(b"<" + self.prefix + b"rowBreaks")
-            self._refuse_rows()
+            # Rows are not counted here: calamine's block ends at the last cell with a value, and
+            # values past the row cap are refused below; rows of styles only cost nothing.
             if self.placed:
                 self._places(block)
                 self._refuse_values_past_the_cap(block)
@@ -359,8 +358,14 @@ def _calamine_rows(workbook: Any, skip: int = 0) -> Iterator[list[str]]:
         raise TableReadError(_("Excelファイル（xlsx）として読めません: {error}").format(
             error=_("セルの位置が行の順に並んでいません")))
     before = [""] * start[1]
-    for row in itertools.islice(sheet.iter_rows(), skip, None):
-        if before:
+    if skip:
+        # A later piece: its rows from its first value on, at once (a piece is small), instead of
+        # iter_rows' empty rows from row 1 down to it; the blank rows between are put back here.
+        rows: Any = itertools.chain(itertools.repeat([], start[0] - skip), sheet.to_python(skip_empty_area=True))
+    else:
+        rows = sheet.iter_rows()
+    for row in rows:
+        if before and row:
             row = before + row
         # Calamine's text comes decoded (Excel's _xHHHH_ escapes too: a control character
         # comes as itself and is refused by build_table), so only its spaces are taken off.

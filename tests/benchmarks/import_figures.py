@@ -1,6 +1,7 @@
 """Import refusal figure of QUALITY.md ("a refusal comes within seconds for any file"; issue 10
 asks for 2 s): a file as large as each import accepts, every row good but the last, refused by
-`renkei-desk import`. CPU seconds of the whole process (start-up included), as tests/importing
+`renkei-desk import`, as CSV and, for the two imports of 100,000 rows, as xlsx (written by
+openpyxl, whose inline strings make the largest sheet XML for the same rows). CPU seconds of the whole process (start-up included), as tests/importing
 measures them: the machine is shared, so only the work counts; the anchor is Python's csv
 module reading the same file in a process of its own.
 
@@ -82,7 +83,22 @@ def _files(folder: Path) -> list[tuple[str, Path]]:
             writer.writerow(header)
             writer.writerows(rows(count))
         made.append((kind, path))
+        if count > MAX_RECORD_ROWS:
+            made.append((kind, _as_xlsx(path)))
     return made
+
+
+def _as_xlsx(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    xlsx = path.with_suffix(".xlsx")
+    book.save(xlsx)
+    return xlsx
 
 
 def _cpu_seconds(args: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
@@ -94,16 +110,18 @@ def _cpu_seconds(args: list[str]) -> tuple[float, subprocess.CompletedProcess[st
 
 def import_figures(folder: Path, office_path: Path) -> None:
     worst, worst_kind, worst_anchor = 0.0, "", 1.0
-    for kind, path in _files(folder):
+    files = _files(folder)
+    for kind, path in files:
         seconds, done = _cpu_seconds(["-m", "desktop", "import", kind, str(path), "--db", str(office_path)])
         if done.returncode != 1 or "行目" not in done.stderr:
             raise SystemExit(f"{kind}: not refused as expected: {done.stdout}{done.stderr}")
         anchor, _done = _cpu_seconds(["-c", "import csv, sys; sum(1 for _ in csv.reader(open(sys.argv[1], "
-                                            "encoding='utf-8', newline='')))", str(path)])
+                                            "encoding='utf-8', newline='')))", str(path.with_suffix(".csv"))])
         if seconds > worst:
-            worst, worst_kind, worst_anchor = seconds, kind, anchor
-    line("import refusal, largest file each import accepts, error in the last row (worst of 4)",
-         f"{worst:.2f} s CPU ({worst_kind}), {worst / worst_anchor:.1f} × the csv module reading it ({worst_anchor:.2f} s)",
+            worst, worst_kind, worst_anchor = seconds, f"{kind} {path.suffix[1:]}", anchor
+    line(f"import refusal, largest file each import accepts, error in the last row (worst of {len(files)})",
+         f"{worst:.2f} s CPU ({worst_kind}), {worst / worst_anchor:.1f} × the csv module reading its rows "
+         f"({worst_anchor:.2f} s)",
          f"≤ {TARGET_SECONDS:.0f} s", worst <= TARGET_SECONDS)
 
 

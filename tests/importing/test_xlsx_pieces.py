@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from desktop.importing import xlsx_pieces, xlsx_reading
@@ -44,6 +46,7 @@ def _ledger(sheet) -> None:  # type: ignore[no-untyped-def]
 def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pieces of a few cells, and a block too small for the whole sheet: every path is taken."""
     monkeypatch.setattr(xlsx_pieces, "PIECE_CELLS", 7)
+    monkeypatch.setattr(xlsx_reading, "_CHUNK", 97)  # many blocks: pieces are cut between them too
     monkeypatch.setattr(xlsx_pieces, "MAX_DENSE_CELLS", 40)
     monkeypatch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 40)
 
@@ -128,3 +131,41 @@ def test_a_full_sheet_of_many_columns_is_refused_in_time_and_memory(tmp_path: Pa
     assert outcome.get("rows") == MAX_ROWS, outcome
     assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
     assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.tuples(st.integers(2, 60), st.integers(1, 9)),
+                       st.one_of(st.text(alphabet="髙﨑𠮷ab ", min_size=1, max_size=4), st.integers(0, 10**6)),
+                       max_size=40))
+def test_any_layout_reads_in_pieces_as_openpyxl_reads_it(small_pieces: None, cells: dict[tuple[int, int], object]) -> None:
+    """Rows far apart, short and long rows, values in any column: every piece boundary and every
+    gap between pieces keeps the rows and columns where openpyxl puts them."""
+    def fill(sheet) -> None:  # type: ignore[no-untyped-def]
+        sheet["A1"] = "見出し"
+        for (row, column), value in cells.items():
+            sheet.cell(row, column, value)
+
+    data = _book(fill)
+    try:
+        fast: object = list(read_xlsx_file(io.BytesIO(data)).rows)
+    except TableReadError as error:
+        fast = str(error)
+    try:
+        slow: object = list(_read_with_openpyxl(io.BytesIO(data)).rows)
+    except TableReadError as error:
+        slow = str(error)
+    assert fast == slow
+
+
+@pytest.mark.parametrize(("places", "span"), [
+    (["A50", "B50", "A60", "B60"], 11 * 2),  # in order: from the first and last cells alone
+    (["A50", "A2", "B60"], None),  # a cell above the first one
+    (["A50", "A70", "B60"], None),  # a cell below the last one
+    (["A50", "D55", "B60"], None),  # a row longer than the last one
+])
+def test_the_quick_span_trusts_the_first_and_last_cells_only_when_no_cell_lies_outside(
+        places: list[str], span: int | None) -> None:
+    piece = "".join(f'<row r="{place[1:]}"><c r="{place}"><v>1</v></c></row>' for place in places).encode()
+    assert xlsx_pieces._quick_span(piece, b"") == span
+    exact = xlsx_pieces._span(piece, b"")
+    assert span is None or span == exact

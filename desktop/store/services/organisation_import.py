@@ -56,7 +56,9 @@ def _row_draft(reader: RowReader) -> OrganisationDraft:
     membership = _MEMBERSHIP.get(membership_text)
     if membership is None:
         reader.fail("構成員の区分", _("構成員の区分は「区域の住民」又は「団体」としてください"))
-    count_text = normalise_numeric(reader.text("構成員数")).replace(",", "").removesuffix("人").removesuffix("団体")
+    count_text = reader.text("構成員数")
+    if not (count_text.isascii() and count_text.isdigit()):  # '１，２００人' and the like
+        count_text = normalise_numeric(count_text).replace(",", "").removesuffix("人").removesuffix("団体")
     count = 0
     if count_text:
         if count_text.isdigit() and len(count_text) <= 7:

@@ -144,9 +144,9 @@ def build_table(records: Iterable[list[str]], encoding: str, *, stripped: bool =
             continue
         if len(packed) + blanks >= MAX_ROWS:
             raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
-        for _blank in range(blanks):
-            packed.append("")
-        blanks = 0
+        if blanks:
+            packed.extend([""] * blanks)
+            blanks = 0
         line = _SEPARATOR.join(cells)
         # One search of the packed row, the common case: no control character, and no cell holding
         # the separator itself (then the separators are exactly those put between the cells).

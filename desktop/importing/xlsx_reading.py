@@ -369,7 +369,9 @@ def _calamine_rows(workbook: Any, skip: int = 0) -> Iterator[list[str]]:
             row = before + row
         # Calamine's text comes decoded (Excel's _xHHHH_ escapes too: a control character
         # comes as itself and is refused by build_table), so only its spaces are taken off.
-        yield [v.strip() if v.__class__ is str else _cell_text(v) for v in row[:MAX_COLUMNS + 1]]
+        if len(row) > MAX_COLUMNS + 1:
+            row = row[:MAX_COLUMNS + 1]
+        yield [v.strip() if v.__class__ is str else _cell_text(v) for v in row]
 
 
 def read_xlsx_file(handle: BinaryIO) -> Table:

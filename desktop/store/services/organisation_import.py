@@ -65,14 +65,15 @@ def _row_draft(reader: RowReader) -> OrganisationDraft:
             count = int(count_text)
         else:
             reader.fail("構成員数", _("構成員数は整数で入力してください（例: 120）"))
+    text = reader.text
     return OrganisationDraft(
-        name=reader.text("団体名", required=True), kind=kind or OrganisationKind.OTHER,
-        representative_title=reader.text("代表者の職名") or "会長",
-        representative_name=reader.text("代表者氏名", required=True),
-        address=reader.text("主たる事務所の所在地", required=True), area=reader.text("活動区域", required=True),
-        area_detail=reader.text("区域の大字・町丁"), member_count=count,
-        membership=membership or Membership.RESIDENTS, contact=reader.text("連絡先"),
-        articles_on=reader.date("規約の制定日"), note=reader.text("備考"),
+        name=text("団体名", required=True), kind=kind or OrganisationKind.OTHER,
+        representative_title=text("代表者の職名") or "会長",
+        representative_name=text("代表者氏名", required=True),
+        address=text("主たる事務所の所在地", required=True), area=text("活動区域", required=True),
+        area_detail=text("区域の大字・町丁"), member_count=count,
+        membership=membership or Membership.RESIDENTS, contact=text("連絡先"),
+        articles_on=reader.date("規約の制定日"), note=text("備考"),
     )
 
 
@@ -91,7 +92,7 @@ def preview_organisations(session: Session, *, table: Table, keep_drafts: bool =
             continue
         reader = RowReader(table.header, cells, offset + 2, memo)
         draft = _row_draft(reader)
-        name = draft.name.strip()
+        name = draft.name  # stripped, as every cell
         if name in known:
             reader.fail("団体名", _("団体「{name}」は既に登録されています").format(name=name))
         if name and name in seen:

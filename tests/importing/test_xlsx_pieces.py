@@ -169,3 +169,20 @@ def test_the_quick_span_trusts_the_first_and_last_cells_only_when_no_cell_lies_o
     assert xlsx_pieces._quick_span(piece, b"") == span
     exact = xlsx_pieces._span(piece, b"")
     assert span is None or span == exact
+
+
+def test_an_entity_bomb_in_the_workbook_part_is_refused_with_words(small_pieces: None) -> None:
+    """The pieces find the first sheet in workbook.xml themselves (expat refuses entity
+    amplification): a clear refusal, no traceback and no memory spent."""
+    laughs = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10 if n else "ha"}">' for n in range(9))
+    base = zipfile.ZipFile(io.BytesIO(_book(_ledger)))
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            content = base.read(info)
+            if info.filename == "xl/workbook.xml":
+                content = content.replace(b"<workbook", f"<!DOCTYPE workbook [{laughs}]><workbook".encode(), 1)
+                content = content.replace(b"</workbook>", b"<x>&e8;</x></workbook>")
+            out.writestr(info.filename, content)
+    with pytest.raises(TableReadError, match=r"Excelファイル.*amplification"):
+        read_xlsx_file(io.BytesIO(data.getvalue()))

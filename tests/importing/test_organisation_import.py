@@ -114,3 +114,14 @@ def test_cli_template_then_import(tmp_path: Path) -> None:
     assert listed.returncode == 0 and "𠮷野町内会" in listed.stdout and "1団体" in listed.stdout
     refused = run_cli("import", "organisations", str(template), "--db", str(office))
     assert refused.returncode == 1 and "既に登録されています" in refused.stderr
+
+
+def test_an_imported_row_has_exactly_a_drafts_fields() -> None:
+    """The check reads rows as tuples and makes drafts of them only to write: a field added to
+    OrganisationDraft must be read from the file too."""
+    from dataclasses import fields
+
+    from desktop.domain.organisation import OrganisationDraft
+    from desktop.store.services.organisation_import import _Row
+
+    assert _Row._fields == tuple(field.name for field in fields(OrganisationDraft))

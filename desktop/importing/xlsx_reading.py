@@ -54,6 +54,8 @@ _ROOT = re.compile(rb"<(?![?!/])([\w.-]+:)?([\w.-]+)")
 _ROW = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
 _CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _SHARED = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
+_PLACED_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?\br\s*=")
+_ROW_NUMBER = re.compile(rb'<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*["\']([0-9]{1,9})')
 # python-calamine holds the first sheet as one dense block (rows × columns from its first to its
 # last cell with a value) before the first row is read: 1,000,000 cells took about 80 MB. A sheet
 # whose cells could span more, or whose cells do not all say where they are, is read by openpyxl
@@ -169,6 +171,9 @@ class _Scan:
     placed: bool = True
     last_row: int = 0
     last_column: int = 0
+    widest: int = 0  # the row-by-row pass: the most cells in one row
+    some_placed: bool = False  # the row-by-row pass: a cell says where it is
+    numbered_rows: int = 0  # the row-by-row pass: rows that say their number (r="7")
     # Cells per row are counted only for openpyxl, which reads each row whole; calamine's
     # block is bounded as a whole (MAX_DENSE_CELLS), which the first, faster pass measures.
     per_row: bool = False
@@ -224,6 +229,20 @@ class _Scan:
             if self.cells_in_row > MAX_CELLS_PER_ROW:
                 raise TableReadError(_("{row}番目の行のセルが多すぎます（{limit}個まで）").format(
                     row=self.rows - len(parts) + 1 + index, limit=MAX_CELLS_PER_ROW))
+            self.widest = max(self.widest, self.cells_in_row)
+        # Where calamine puts cells that do not say where they are: each after the one before,
+        # each row after the one before or where its own r says.
+        self.some_placed = self.some_placed or _PLACED_CELL.search(block) is not None
+        numbers = _ROW_NUMBER.findall(block)
+        if numbers:
+            self.last_row = max(self.last_row, *map(int, numbers))
+            self.numbered_rows += len(numbers)
+
+    def fits_one_block_unplaced(self) -> bool:
+        """No cell says where it is, and the rows times the widest row fit calamine's block."""
+        # a row without a number is one past the row before it, so past the highest number by at most one each
+        height = self.last_row + self.rows - self.numbered_rows
+        return not self.some_placed and height * max(self.widest, 1) <= MAX_DENSE_CELLS
 
     def _places(self, block: bytes) -> None:
         foreign, place, row, column = _cell_patterns(self.prefix)
@@ -390,10 +409,12 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                 if first is not None and scan is not None and scan.placed:
                     return build_table(sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets)), "xlsx",
                                        stripped=True)
-                # Cells that do not say where they are: openpyxl, row by row, on a stricter scan.
-                _scan_members(archive, members, per_row=True)
+                # Cells that do not say where they are: a stricter scan, row by row; then calamine
+                # if its block is still bounded, else openpyxl, which reads row by row.
+                worksheets = _scan_members(archive, members, per_row=True)
                 handle.seek(0)
-                return _read_with_openpyxl(handle)
+                if not all(scan.fits_one_block_unplaced() for scan in worksheets.values()):
+                    return _read_with_openpyxl(handle)
         handle.seek(0)
         return build_table(_sheet_rows(handle), "xlsx", stripped=True)
     except TableReadError:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from desktop.importing import xlsx_reading
+from desktop.importing.tabular import TableReadError
 from desktop.importing.xlsx_reading import (
     _in_one_block,
     _read_with_openpyxl,
@@ -112,3 +113,78 @@ def test_a_cell_without_a_place_is_always_seen(cell: str, where: str) -> None:
     scan = xlsx_reading._Scan()
     scan.feed(f'<worksheet xmlns:y="urn:y"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'.encode())
     assert not scan.placed
+
+
+def _unplaced_book(rows: list[tuple[int | None, list[str]]]) -> bytes:
+    """The roster template with a first sheet whose cells never say where they are; a row may
+    say its number (r="7") or not."""
+    from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
+
+    def cell(value: str) -> str:
+        if value.startswith("<"):
+            return value  # a cell written out whole
+        if not value:
+            return "<c/>"
+        if value.isdigit():
+            return f"<c><v>{value}</v></c>"
+        return f'<c t="inlineStr"><is><t>{value}</t></is></c>'
+
+    body = "".join((f'<row r="{number}">' if number else "<row>") + "".join(map(cell, cells)) + "</row>"
+                   for number, cells in rows)
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             f'<row r="1"><c t="inlineStr"><is><t>氏名</t></is></c></row>{body}</sheetData></worksheet>')
+    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            out.writestr(info.filename, sheet if info.filename == "xl/worksheets/sheet1.xml" else base.read(info))
+    return data.getvalue()
+
+
+def _unplaced_scan(data: bytes) -> xlsx_reading._Scan:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return _scan_members(archive, archive.infolist(), per_row=True)["xl/worksheets/sheet1.xml"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.integers(0, 4)),
+                          st.lists(st.sampled_from(["", "髙﨑", "𠮷", "12", "a b"]), max_size=6)),
+                min_size=1, max_size=15))
+def test_cells_without_places_are_read_by_calamine_where_openpyxl_puts_them(
+        steps: list[tuple[int | None, list[str]]]) -> None:
+    """A sheet whose cells do not say where they are (rows numbered or not, numbers with gaps):
+    calamine reads it when its block stays bounded, to the very table openpyxl makes of it."""
+    rows, number = [], 1
+    for gap, cells in steps:
+        number += 1 + (gap or 0)
+        rows.append((number if gap is not None else None, cells))
+        if gap is None:
+            number = max(number, 1)
+    data = _unplaced_book(rows)
+    assert _unplaced_scan(data).fits_one_block_unplaced()
+    try:
+        fast: object = list(read_xlsx_file(io.BytesIO(data)).rows)
+    except TableReadError as error:
+        fast = str(error)
+    try:
+        slow: object = list(_read_with_openpyxl(io.BytesIO(data)).rows)
+    except TableReadError as error:
+        slow = str(error)
+    assert fast == slow
+
+
+def test_unplaced_cells_far_down_or_mixed_with_placed_ones_stay_with_openpyxl() -> None:
+    far = _unplaced_scan(_unplaced_book([(1_000_000, ["x"] * 5)]))
+    assert not far.fits_one_block_unplaced()  # 1,000,000 rows × 5 columns: more than one block
+    assert far.last_row == 1_000_000 and far.widest == 5
+    mixed = _unplaced_scan(_unplaced_book([(2, ["x", '<c r="XFD2"><v>1</v></c>'])]))
+    assert mixed.some_placed and not mixed.fits_one_block_unplaced()
+
+
+def test_the_unplaced_bound_counts_rows_without_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten rows without a number after row 1: calamine puts them at rows 2..11, five cells wide."""
+    scan = _unplaced_scan(_unplaced_book([(None, ["x"] * 5)] * 10))
+    monkeypatch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 11 * 5)
+    assert scan.fits_one_block_unplaced()
+    monkeypatch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 11 * 5 - 1)
+    assert not scan.fits_one_block_unplaced()

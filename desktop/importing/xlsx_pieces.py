@@ -21,6 +21,7 @@ from desktop.i18n import _
 from desktop.importing.tabular import MAX_COLUMNS, TableReadError
 from desktop.importing.xlsx_reading import (
     MAX_DENSE_CELLS,
+    _beyond,
     _blocks,
     _calamine_rows,
     _cell_patterns,
@@ -91,11 +92,7 @@ def _quick_span(piece: bytes, prefix: bytes) -> int | None:
     if first is None or last is None:
         return 0 if first is None else None
     low, high, width = int(first.group(2)), int(last.group(2)), _column_number(last.group(1))
-    columns = _up_to(_column_letters(width), "A", "A", "Z").encode()
-    rows = _up_to(str(high), "1", "0", "9").encode()
-    if low > 1:  # rows low..high: up to high, and not up to low - 1
-        rows = b"(?!" + _up_to(str(low - 1), "1", "0", "9").encode() + b'")' + rows
-    if re.search(b"<" + re.escape(prefix) + b'c r="(?!' + columns + rows + b'")', piece):
+    if _beyond(prefix, high, width, first_row=low).search(piece):
         return None
     return (high - low + 1) * width
 

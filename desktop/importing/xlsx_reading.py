@@ -134,13 +134,17 @@ def _column_letters(number: int) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _beyond(prefix: bytes, last_row: int, last_column: int) -> re.Pattern[bytes]:
-    """A cell tag that does not place itself within rows 1..last_row and columns 1..last_column:
-    unplaced, or placed past the bounds. One search with a literal start checks a whole block
-    (a million cells in well under a tenth of a second) instead of reading every cell's place."""
+def _beyond(prefix: bytes, last_row: int, last_column: int, first_row: int = 1) -> re.Pattern[bytes]:
+    """A cell tag that does not place itself within rows first_row..last_row and columns
+    1..last_column: unplaced, or placed past the bounds. One search with a literal start checks a
+    whole block (a million cells in well under a tenth of a second) instead of reading every
+    cell's place."""
     if not last_row or not last_column:
         return re.compile(b"<" + re.escape(prefix) + rb"c(?![\w.:-])")
-    within = _up_to(_column_letters(last_column), "A", "A", "Z") + _up_to(str(last_row), "1", "0", "9")
+    rows = _up_to(str(last_row), "1", "0", "9")
+    if first_row > 1:  # up to last_row, and not up to first_row - 1
+        rows = "(?!" + _up_to(str(first_row - 1), "1", "0", "9") + '")' + rows
+    within = _up_to(_column_letters(last_column), "A", "A", "Z") + rows
     return re.compile(b"<" + re.escape(prefix) + rb'c(?![\w.:-]| r="' + within.encode() + b'")')
 
 

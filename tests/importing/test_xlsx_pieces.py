@@ -18,6 +18,7 @@ from desktop.importing.tabular import MAX_ROWS, TableReadError
 from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
 from desktop.importing.xlsx_reading import _read_with_openpyxl, read_xlsx_file
 from tests.importing.test_streaming import PEAK_MB, REFUSAL_CPU_SECONDS, measure
+from tests.importing.test_xlsx_readers import read_by_both, with_first_sheet
 
 
 def _book(fill, *, chart_first: bool = False) -> bytes:  # type: ignore[no-untyped-def]
@@ -92,19 +93,10 @@ def test_a_value_far_to_the_right_is_dropped_not_held(small_pieces: None) -> Non
 
 def test_rows_out_of_order_are_refused_not_misnumbered(small_pieces: None) -> None:
     rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}"><v>1</v></c></row>' for n in (1, 40, 41, 2, 3))
-    data = _with_sheet(f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    data = with_first_sheet(f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                        f'<sheetData>{rows}</sheetData></worksheet>')
     with pytest.raises(TableReadError, match="行の順"):
         read_xlsx_file(io.BytesIO(data))
-
-
-def _with_sheet(sheet: str) -> bytes:
-    base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in base.infolist():
-            out.writestr(info.filename, sheet if info.filename == "xl/worksheets/sheet1.xml" else base.read(info))
-    return data.getvalue()
 
 
 @pytest.mark.slow
@@ -146,14 +138,7 @@ def test_any_layout_reads_in_pieces_as_openpyxl_reads_it(small_pieces: None, cel
             sheet.cell(row, column, value)
 
     data = _book(fill)
-    try:
-        fast: object = list(read_xlsx_file(io.BytesIO(data)).rows)
-    except TableReadError as error:
-        fast = str(error)
-    try:
-        slow: object = list(_read_with_openpyxl(io.BytesIO(data)).rows)
-    except TableReadError as error:
-        slow = str(error)
+    fast, slow = read_by_both(data)
     assert fast == slow
 
 

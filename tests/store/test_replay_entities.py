@@ -143,6 +143,11 @@ def test_the_office_with_every_entity_audited_passes(office_copy: Path, capsys) 
     assert code == 0, err
 
 
+def _changed_and_deleted(label: str, changed: int, deleted: int) -> list[str]:
+    return sorted([f"{label} No.{changed} はアプリの外で変更されています（最後の監査記録と異なります）",
+                   f"{label} No.{deleted} はアプリの外で削除されています（監査記録には残っています）"])
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.table for c in CASES])
 def test_a_row_changed_and_another_deleted_outside_the_app_are_both_named(
         case: Case, office_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -151,9 +156,7 @@ def test_a_row_changed_and_another_deleted_outside_the_app_are_both_named(
         f"DELETE FROM {case.table} WHERE id = {deleted}")
     code, _out, err = cli(capsys, "check", "--db", str(office_copy))
     assert code == 1
-    assert sorted(_findings(err)) == sorted([
-        f"{case.label} No.{changed} はアプリの外で変更されています（最後の監査記録と異なります）",
-        f"{case.label} No.{deleted} はアプリの外で削除されています（監査記録には残っています）"])
+    assert sorted(_findings(err)) == _changed_and_deleted(case.label, changed, deleted)
 
 
 def test_a_carry_out_removed_past_its_triggers_is_named(office_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -164,9 +167,7 @@ def test_a_carry_out_removed_past_its_triggers_is_named(office_copy: Path, capsy
         f"DELETE FROM carry_out_record WHERE id = {deleted}")
     code, _out, err = cli(capsys, "check", "--db", str(office_copy))
     assert code == 1
-    assert sorted(_findings(err)) == sorted([
-        f"持出記録 No.{changed} はアプリの外で変更されています（最後の監査記録と異なります）",
-        f"持出記録 No.{deleted} はアプリの外で削除されています（監査記録には残っています）"])
+    assert sorted(_findings(err)) == _changed_and_deleted("持出記録", changed, deleted)
 
 
 @pytest.mark.parametrize(("label", "table"), [("自団体設定", "town"), ("条例・規則の題名と番号", "ordinance")])

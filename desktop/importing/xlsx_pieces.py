@@ -3,16 +3,20 @@
 python-calamine holds a sheet as one block of rows × columns from its first to its last cell
 with a value. A sheet of many columns, or with one stray value far to the right, would need
 hundreds of megabytes. Such a sheet (its cells all say where they are: the scan has checked) is
-cut here into pieces of whole rows, each a small workbook of its own that calamine reads in turn;
-a piece whose block would still be too large loses the cells past the last column an import
-reads, then is halved. Memory stays that of one piece, and the reading stays calamine's speed.
+cut here into pieces of whole rows, each a workbook of its own in a temporary file that calamine
+reads in turn; a piece whose block would still be too large loses the cells past the last
+column an import reads, then is halved. Memory stays that of one piece, and the reading stays
+calamine's speed.
 """
 
 from __future__ import annotations
 
-import io
+import os
 import posixpath
 import re
+import shutil
+import struct
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from xml.etree import ElementTree
@@ -30,8 +34,14 @@ from desktop.importing.xlsx_reading import (
     _up_to,
 )
 
-# Cells per piece: a few hundredths of a second of calamine's time and about 12 MB of its memory.
-PIECE_CELLS = 150_000
+# Cells per piece: calamine parses the shared strings again for each piece (0.07 s for 300,000),
+# so pieces are large, and read row by row (about 60 MB of calamine's memory for 700,000 cells).
+PIECE_CELLS = 700_000
+# A piece of at most this many bytes (about 150,000 cells, 12 MB once read) is read at once:
+# calamine gives a later piece row by row only after an empty row for each row above it, costly
+# when pieces are many (a sparse sheet's halves).
+PIECE_BYTES_AT_ONCE = 4 * 1024 * 1024
+_END_OF_DIRECTORY_SIZE = 22
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _SHEET_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _EMPTY_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
@@ -107,9 +117,11 @@ def _without_far_columns(piece: bytes, prefix: bytes) -> bytes:
     return far.sub(b"", piece)
 
 
-def _fitting(piece: bytes, prefix: bytes) -> Iterator[bytes]:
-    """The piece, or its halves (cut between rows), each within calamine's block."""
-    span = _quick_span(piece, prefix)
+def _fitting(piece: bytes, prefix: bytes, span: int | None = None) -> Iterator[bytes]:
+    """The piece, or its halves (cut between rows), each within calamine's block. `span`: the
+    piece's block, when the scan has bounded it."""
+    if span is None or span > MAX_DENSE_CELLS:
+        span = _quick_span(piece, prefix)
     if span is None or span > MAX_DENSE_CELLS:
         piece = _without_far_columns(piece, prefix)
         span = _span(piece, prefix)
@@ -125,8 +137,10 @@ def _fitting(piece: bytes, prefix: bytes) -> Iterator[bytes]:
     yield from _fitting(piece[middle:], prefix)
 
 
-def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes) -> Iterator[tuple[bytes, bytes]]:
-    """(the root element's start tag, the rows of one piece), in order."""
+def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes,
+            bounds: list[tuple[int, int, int]] | None) -> Iterator[tuple[bytes, bytes, int | None]]:
+    """(the root element's start tag, the rows of one piece, its block's span when the scan
+    bounds it), in order. `bounds`: the scan's blocks (_Scan.blocks) when they came in order."""
     tag = re.escape(prefix)
     start_of_rows = re.compile(b"<" + tag + rb"sheetData\s*(/?)>")
     end_of_rows = re.compile(b"</" + tag + rb"sheetData\s*>")
@@ -135,9 +149,20 @@ def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes) -> Iterator[tu
     head = b""
     pending: list[bytes] = []
     cells = 0
+    first = 0  # the block the piece begins in
+
+    def span(last: int) -> int | None:
+        # The piece's cells lie between the farthest row before its first block and the farthest
+        # row up to its last, in no column past the farthest up to its last.
+        if bounds is None or last >= len(bounds):
+            return None
+        top = bounds[first - 1][1] if first else 1
+        return (bounds[last][1] - max(top, 1) + 1) * bounds[last][2]
+
     with archive.open(member) as stream:
-        blocks = _blocks(stream)  # type: ignore[arg-type]
-        for block in blocks:
+        for index, block in enumerate(_blocks(stream)):  # type: ignore[arg-type]
+            if bounds is not None and (index >= len(bounds) or bounds[index][0] != len(block)):
+                bounds = None  # not the blocks the scan saw: each piece is measured itself
             if not root_tag:
                 head += block
                 opened = start_of_rows.search(head)
@@ -154,49 +179,91 @@ def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes) -> Iterator[tu
             cut = block.rfind(row) if cells >= PIECE_CELLS else -1
             if cut > 0:
                 pending.append(block[:cut])
-                yield root_tag, b"".join(pending)
-                pending, cells = [block[cut:]], 0
+                done, pending, cells = pending, [block[cut:]], 0
+                yield root_tag, _drained(done), span(index)
+                first = index
             else:
                 pending.append(block)
             if closed is not None:
                 break
     if pending:
-        yield root_tag, b"".join(pending)
+        yield root_tag, _drained(pending), span(index)
 
 
-def _workbook(parts: dict[str, bytes], member: str, sheet: tuple[bytes, ...]) -> io.BytesIO:
-    """A workbook of the parts with `sheet` (written piece by piece: never joined) as `member`."""
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w", zipfile.ZIP_STORED) as out:
-        for name, content in parts.items():
-            if name != member:
-                out.writestr(name, content)
+def _drained(parts: list[bytes]) -> bytes:
+    """The parts joined, the list emptied: a piece is held once, not twice, while it is read."""
+    joined = b"".join(parts)
+    parts.clear()
+    return joined
+
+
+def _write_other_parts(archive: zipfile.ZipFile, member: str, worksheets: set[str], path: str) -> tuple[int, bytes]:
+    """Writes a workbook of every part but `member` (every other worksheet empty: whichever sheet
+    calamine took, its block stays small) to `path`. Gives where its central directory starts and
+    the directory itself: each piece's sheet is then written in its place (_write_sheet), so the
+    shared strings are copied once, not once a piece."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as out:
+        for info in archive.infolist():
+            if info.is_dir() or info.filename == member:
                 continue
-            with out.open(name, "w") as entry:
-                for text in sheet:
-                    entry.write(text)
-    data.seek(0)
-    return data
+            if info.filename in worksheets:
+                out.writestr(info.filename, _EMPTY_SHEET)
+                continue
+            with archive.open(info) as source, out.open(info.filename, "w") as entry:
+                shutil.copyfileobj(source, entry, 1 << 20)
+    with open(path, "rb") as written:
+        written.seek(-_END_OF_DIRECTORY_SIZE, 2)  # no comment was written: the record is the last bytes
+        (start,) = struct.unpack_from("<I", written.read(), 16)
+        written.seek(start)
+        return start, written.read()
 
 
-def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes,
-                         worksheets: set[str]) -> Iterator[list[str]]:
-    """The first worksheet's rows from A1, as _sheet_rows gives them, read a piece at a time."""
+def _write_sheet(path: str, base: tuple[int, bytes], member: str, sheet: tuple[bytes, ...]) -> None:
+    """Puts `sheet` (written piece by piece: never joined) into the workbook at `path` as `member`,
+    in place of the last piece's."""
+    start, directory = base
+    with open(path, "r+b") as workbook:
+        workbook.seek(start)
+        workbook.write(directory)
+        workbook.truncate()
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as out, out.open(member, "w") as entry:
+        for text in sheet:
+            entry.write(text)
+
+
+def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
+                         bounds: list[tuple[int, int, int]] | None = None) -> Iterator[list[str]]:
+    """The first worksheet's rows from A1, as _sheet_rows gives them, read a piece at a time.
+    `bounds`: the scan's blocks of this sheet, when they came in order (_Scan.ordered).
+
+    Each piece is a workbook in a temporary file, which calamine reads from the disk: given the
+    bytes instead, it would hold a copy of them, and of the shared strings, on top of ours."""
     from python_calamine import CalamineWorkbook
 
-    # Every other worksheet is left empty: whichever sheet calamine took, its block stays small.
-    parts = {info.filename: _EMPTY_SHEET if info.filename in worksheets else archive.read(info)
-             for info in archive.infolist() if not info.is_dir() and info.filename != member}
-    parts[member] = b""
-    next_row = 0
-    for root_tag, rows in _pieces(archive, member, prefix):
-        for piece in _fitting(rows, prefix):
-            sheet = (root_tag, b"<" + prefix + b"sheetData>", piece, b"</" + prefix + b"sheetData></" + prefix + b"worksheet>")
-            workbook = CalamineWorkbook.from_filelike(_workbook(parts, member, sheet))
-            del sheet
-            try:
-                for cells in _calamine_rows(workbook, skip=next_row):
-                    next_row += 1
-                    yield cells
-            finally:
-                workbook.close()
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="renkei-import-")
+        path = os.path.join(folder.name, "piece.xlsx")
+        base = _write_other_parts(archive, member, worksheets, path)
+    except OSError as error:
+        raise _no_room(error) from None
+    with folder:
+        next_row = 0
+        for root_tag, rows, span in _pieces(archive, member, prefix, bounds):
+            for piece in _fitting(rows, prefix, span):
+                try:
+                    _write_sheet(path, base, member, (root_tag, b"<" + prefix + b"sheetData>", piece,
+                                                      b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"))
+                except OSError as error:
+                    raise _no_room(error) from None
+                workbook = CalamineWorkbook.from_path(path)
+                try:
+                    for cells in _calamine_rows(workbook, skip=next_row, few=len(piece) <= PIECE_BYTES_AT_ONCE):
+                        next_row += 1
+                        yield cells
+                finally:
+                    workbook.close()
+
+
+def _no_room(error: OSError) -> TableReadError:
+    return TableReadError(_("大きなExcelファイルを読むための一時ファイルを書けません（{error}）。"
+                            "ディスクの空きを確かめてください").format(error=error.strerror or error))

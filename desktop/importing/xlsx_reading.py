@@ -17,7 +17,7 @@ import struct
 import warnings
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, BinaryIO
 
@@ -125,6 +125,35 @@ def _up_to(limit: str, first: str, low: str, high: str) -> str:
     return "(?:" + "|".join(options) + ")"
 
 
+def _between(low: int, high: int) -> str:
+    """A pattern for every number from `low` to `high` (both at least 1), written without leading
+    zeros: a few alternatives when the two are near, as a block's rows are."""
+    options = []
+    for digits in range(len(str(low)), len(str(high)) + 1):
+        options += _same_length(str(max(low, 10 ** (digits - 1))), str(min(high, 10 ** digits - 1)))
+    return "(?:" + "|".join(options) + ")" if options else "(?!)"
+
+
+def _same_length(low: str, high: str) -> list[str]:
+    """Patterns for the numbers from `low` to `high`, written with as many digits as they have."""
+    if low > high:
+        return []
+    if low == high:
+        return [low]
+    common = 0
+    while low[common] == high[common]:
+        common += 1
+    prefix, low, high = low[:common], low[common:], high[common:]
+    rest = len(low) - 1
+    if low[1:] == "0" * rest and high[1:] == "9" * rest:
+        return [prefix + f"[{low[0]}-{high[0]}]" + "[0-9]" * rest]
+    options = [prefix + low[0] + option for option in _same_length(low[1:], "9" * rest)]
+    if int(high[0]) - int(low[0]) > 1:
+        options.append(prefix + f"[{int(low[0]) + 1}-{int(high[0]) - 1}]" + "[0-9]" * rest)
+    options += [prefix + high[0] + option for option in _same_length("0" * rest, high[1:])]
+    return options
+
+
 def _column_letters(number: int) -> str:
     letters = ""
     while number:
@@ -141,10 +170,7 @@ def _beyond(prefix: bytes, last_row: int, last_column: int, first_row: int = 1) 
     cell's place."""
     if not last_row or not last_column:
         return re.compile(b"<" + re.escape(prefix) + rb"c(?![\w.:-])")
-    rows = _up_to(str(last_row), "1", "0", "9")
-    if first_row > 1:  # up to last_row, and not up to first_row - 1
-        rows = "(?!" + _up_to(str(first_row - 1), "1", "0", "9") + '")' + rows
-    within = _up_to(_column_letters(last_column), "A", "A", "Z") + rows
+    within = _up_to(_column_letters(last_column), "A", "A", "Z") + _between(first_row, last_row)
     return re.compile(b"<" + re.escape(prefix) + rb'c(?![\w.:-]| r="' + within.encode() + b'")')
 
 
@@ -181,6 +207,11 @@ class _Scan:
     # Cells per row are counted only for openpyxl, which reads each row whole; calamine's
     # block is bounded as a whole (MAX_DENSE_CELLS), which the first, faster pass measures.
     per_row: bool = False
+    # While every block's cells lie at or below the farthest row of the blocks before it: the
+    # pieces of a large sheet (xlsx_pieces) are then bounded from `blocks` alone, not searched again.
+    ordered: bool = True
+    # For each block fed: its length, and the farthest row and column of any cell up to its end.
+    blocks: list[tuple[int, int, int]] = field(default_factory=list)
 
     def feed(self, block: bytes) -> None:
         if self.binary:
@@ -191,7 +222,10 @@ class _Scan:
                 return
         if self.root == b"worksheet":
             self._rows(block)
+            self.blocks.append((len(block), self.last_row, self.last_column))
             return
+        if self.root is None:
+            self.blocks.append((len(block), 0, 0))  # a long prologue: its blocks are counted all the same
         self.elements += block.count(b"<") - block.count(b"</")
         if self.root == b"sst":
             self.shared += len(_SHARED.findall(block))
@@ -255,19 +289,24 @@ class _Scan:
         if (self.prefix or b":" in block) and foreign.search(block):
             self.placed = False
             return
-        # Rows come in order: the block's last cell is almost always its farthest.
+        # Rows come in order: the block's last cell is almost always its farthest, and its first
+        # cell no higher than the farthest row before it.
+        before = self.last_row
         last = place.match(block, max(0, block.rfind(b"<" + self.prefix + b'c r="')))
         if last:
             self.last_row = max(self.last_row, int(last.group(2)))
             self.last_column = max(self.last_column, _column_number(last.group(1)))
-        found = _beyond(self.prefix, self.last_row, self.last_column).search(block)
+        lowest = max(before, 1) if self.ordered else 1
+        found = _beyond(self.prefix, self.last_row, self.last_column, first_row=lowest).search(block)
         if found is None:
             return
         if not place.match(block, found.start()):
             self.placed = False
             return
         # A cell past the bounds (a longer row, or cells out of order): every place is read.
-        self.last_row = max(self.last_row, *map(int, row.findall(block)))
+        rows = list(map(int, row.findall(block)))
+        self.ordered = self.ordered and min(rows) >= lowest
+        self.last_row = max(self.last_row, *rows)
         self.last_column = max(self.last_column, *map(_column_number, set(column.findall(block))))
         if _beyond(self.prefix, self.last_row, self.last_column).search(block, found.start()):
             self.placed = False  # an unplaced cell after the far one
@@ -363,11 +402,12 @@ def _sheet_rows(handle: BinaryIO) -> Iterator[list[str]]:
         workbook.close()
 
 
-def _calamine_rows(workbook: Any, skip: int = 0) -> Iterator[list[str]]:
+def _calamine_rows(workbook: Any, skip: int = 0, few: bool = False) -> Iterator[list[str]]:
     """The rows of an open workbook's first worksheet from row `skip` + 1 on. Calamine starts a
     row at the first used column; the columns before it are put back, so column letters and row
     numbers are the ones the clerk sees in Excel. A value above row `skip` + 1 refuses the file
-    (the pieces of one sheet, xlsx_pieces, must come in order)."""
+    (the pieces of one sheet, xlsx_pieces, must come in order). `few`: the sheet has few cells,
+    and its rows are taken at once."""
     from python_calamine import SheetTypeEnum
 
     sheets = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
@@ -381,12 +421,13 @@ def _calamine_rows(workbook: Any, skip: int = 0) -> Iterator[list[str]]:
         raise TableReadError(_("Excelファイル（xlsx）として読めません: {error}").format(
             error=_("セルの位置が行の順に並んでいません")))
     before = [""] * start[1]
-    if skip:
-        # A later piece: its rows from its first value on, at once (a piece is small), instead of
+    if skip and few:
+        # A later piece of few cells: its rows from its first value on, at once, instead of
         # iter_rows' empty rows from row 1 down to it; the blank rows between are put back here.
         rows: Any = itertools.chain(itertools.repeat([], start[0] - skip), sheet.to_python(skip_empty_area=True))
     else:
-        rows = sheet.iter_rows()
+        # Row by row: a large piece's rows at once would cost ten times its cells' memory.
+        rows = itertools.islice(sheet.iter_rows(), skip, None)
     for row in rows:
         if before and row:
             row = before + row
@@ -411,8 +452,9 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                 first = first_worksheet(archive)
                 scan = worksheets.get(first or "")
                 if first is not None and scan is not None and scan.placed:
-                    return build_table(sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets)), "xlsx",
-                                       stripped=True)
+                    rows = sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets),
+                                                scan.blocks if scan.ordered else None)
+                    return build_table(rows, "xlsx", stripped=True)
                 # Cells that do not say where they are: a stricter scan, row by row; then calamine
                 # if its block is still bounded, else openpyxl, which reads row by row.
                 worksheets = _scan_members(archive, members, per_row=True)

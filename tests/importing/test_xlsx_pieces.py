@@ -140,6 +140,37 @@ def test_any_layout_reads_in_pieces_as_openpyxl_reads_it(small_pieces: None, cel
     data = _book(fill)
     fast, slow = read_by_both(data)
     assert fast == slow
+    # The scan's bounds, trusted instead of searching each piece again, hold every piece's block.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        member = xlsx_pieces.first_worksheet(archive)
+        assert member is not None
+        scan = xlsx_reading._scan_members(archive, archive.infolist())[member]
+        assert scan.ordered  # openpyxl writes rows in order
+        for _root, piece, span in xlsx_pieces._pieces(archive, member, b"", scan.blocks):
+            assert span is not None and span >= xlsx_pieces._span(piece, b"")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(4, 40), st.lists(st.integers(0, 38), max_size=3), st.integers(40, 400))
+def test_the_bounds_hold_every_piece_when_rows_go_back_within_a_block(
+        small_pieces: None, count: int, swaps: list[int], chunk: int) -> None:
+    """Rows a little out of order (row 12 before row 11, as a hand-made file may have them): the
+    scan calls blocks in order only while no cell goes back past an earlier block, and each
+    piece's bound must then still hold its rows, wherever a piece begins inside a block."""
+    numbers = list(range(2, 2 + count))
+    for swap in swaps:
+        if swap + 1 < count:
+            numbers[swap], numbers[swap + 1] = numbers[swap + 1], numbers[swap]
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in numbers)
+    data = with_first_sheet('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                            f'<row r="1"><c r="A1" t="inlineStr"><is><t>番号</t></is></c></row>{rows}</sheetData></worksheet>')
+    xlsx_reading._CHUNK = chunk  # put back by the fixture's monkeypatch
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        member = "xl/worksheets/sheet1.xml"
+        scan = xlsx_reading._scan_members(archive, archive.infolist())[member]
+        if scan.ordered:
+            for _root, piece, span in xlsx_pieces._pieces(archive, member, b"", scan.blocks):
+                assert span is not None and span >= xlsx_pieces._span(piece, b"")
 
 
 @pytest.mark.parametrize(("places", "span"), [

@@ -113,6 +113,33 @@ def test_the_scan_bounds_every_cell_however_the_blocks_fall(rows: list[list[str]
         return
     assert scan.last_row == max((int(p.group(2)) for p in places if p), default=0)
     assert scan.last_column == max((xlsx_reading._column_number(p.group(1).encode()) for p in places if p), default=0)
+    # Each block's bounds, which the pieces of a large sheet trust instead of searching again:
+    # while the blocks come in order, every cell lies at or below the farthest row before its
+    # block, and within the farthest row and column up to it; out of order is always seen.
+    top, out_of_order = 1, False
+    assert [length for length, _row, _column in scan.blocks] == [len(block) for block in blocks]
+    for block, (_length, last_row, last_column) in zip(blocks, scan.blocks, strict=True):
+        for letters, number in re.findall(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"', block):
+            assert int(number) <= last_row and xlsx_reading._column_number(letters) <= last_column
+            out_of_order = out_of_order or int(number) < top
+        top = max(top, last_row)
+    assert scan.ordered == (not out_of_order)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10**7), st.integers(0, 10**6), st.integers(0, 2 * 10**7))
+def test_the_rows_pattern_holds_exactly_the_numbers_between(low: int, extent: int, number: int) -> None:
+    pattern = re.compile(xlsx_reading._between(low, low + extent))
+    for candidate in (number, low - 1, low, low + extent, low + extent + 1):
+        assert bool(pattern.fullmatch(str(candidate))) == (low <= candidate <= low + extent)
+    assert not pattern.fullmatch("0" + str(low))  # never a leading zero: such a place is read the slow way
+
+
+@pytest.mark.parametrize("limit", [1, 25, 26, 27, 52, 53, 101, 701, 702, 703, 1_000, 16_384])
+def test_the_columns_pattern_holds_exactly_the_columns_up_to_its_limit(limit: int) -> None:
+    pattern = re.compile(xlsx_reading._up_to(xlsx_reading._column_letters(limit), "A", "A", "Z"))
+    for column in range(1, 2_001):
+        assert bool(pattern.fullmatch(xlsx_reading._column_letters(column))) == (column <= limit)
 
 
 @pytest.mark.parametrize("cell", ['<c><v>1</v></c>', '<c s="1" r="A1"/>', '<c r="a7"/>', '<y:c r="B2"/>'])

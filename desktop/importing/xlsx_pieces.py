@@ -249,15 +249,20 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
     with folder:
         next_row = 0
         for root_tag, rows, span in _pieces(archive, member, prefix, bounds):
-            for piece in _fitting(rows, prefix, span):
+            fitted = list(_fitting(rows, prefix, span))
+            del rows  # each piece is dropped once on the disk, before calamine parses it
+            while fitted:
+                piece = fitted.pop(0)
+                few = len(piece) <= PIECE_BYTES_AT_ONCE
                 try:
                     _write_sheet(path, base, member, (root_tag, b"<" + prefix + b"sheetData>", piece,
                                                       b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"))
                 except OSError as error:
                     raise _no_room(error) from None
+                del piece
                 workbook = CalamineWorkbook.from_path(path)
                 try:
-                    for cells in _calamine_rows(workbook, skip=next_row, few=len(piece) <= PIECE_BYTES_AT_ONCE):
+                    for cells in _calamine_rows(workbook, skip=next_row, few=few):
                         next_row += 1
                         yield cells
                 finally:

@@ -56,6 +56,10 @@ _CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _SHARED = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
 _PLACED_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?\br\s*=")
 _ROW_NUMBER = re.compile(rb'<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*["\']([0-9]{1,9})')
+# The same, for a block whose every tag starting like a row or a cell is one, with a space after
+# its name (_plain_tags): a literal start lets the search skip from one to the next.
+_PLAIN_PLACED_CELL = re.compile(rb"<c [^>]*?\br\s*=")
+_PLAIN_ROW_NUMBER = re.compile(rb'<row [^>]*?\br\s*=\s*["\']([0-9]{1,9})')
 # python-calamine holds the first sheet as one dense block (rows × columns from its first to its
 # last cell with a value) before the first row is read: 1,000,000 cells took about 80 MB. A sheet
 # whose cells could span more, or whose cells do not all say where they are, is read by openpyxl
@@ -257,21 +261,28 @@ class _Scan:
                 self._places(block)
                 self._refuse_values_past_the_cap(block)
             return
-        parts = _ROW.split(block)
+        plain = not self.prefix and _plain_rows(block)
+        if plain:  # byte counts, several times faster than the patterns
+            parts = block.split(b"<row")
+            counts = list(map(bytes.count, parts, itertools.repeat(b"<c ")))
+            plain = _plain_cells(block, sum(counts))
+        if not plain:
+            parts = _ROW.split(block)
+            counts = [len(_CELL.findall(part)) for part in parts]
         self.rows += len(parts) - 1
         self._refuse_rows()
-        for index, part in enumerate(parts):
-            if index:
-                self.cells_in_row = 0
-            self.cells_in_row += len(_CELL.findall(part))
-            if self.cells_in_row > MAX_CELLS_PER_ROW:
-                raise TableReadError(_("{row}番目の行のセルが多すぎます（{limit}個まで）").format(
-                    row=self.rows - len(parts) + 1 + index, limit=MAX_CELLS_PER_ROW))
-            self.widest = max(self.widest, self.cells_in_row)
+        counts[0] += self.cells_in_row  # the row the block before ended in goes on
+        widest = max(counts)
+        if widest > MAX_CELLS_PER_ROW:
+            raise TableReadError(_("{row}番目の行のセルが多すぎます（{limit}個まで）").format(
+                row=self.rows - len(parts) + 1 + counts.index(widest), limit=MAX_CELLS_PER_ROW))
+        self.widest = max(self.widest, widest)
+        self.cells_in_row = counts[-1]
         # Where calamine puts cells that do not say where they are: each after the one before,
         # each row after the one before or where its own r says.
-        self.some_placed = self.some_placed or _PLACED_CELL.search(block) is not None
-        numbers = _ROW_NUMBER.findall(block)
+        if not self.some_placed and not (plain and block.count(b"r=") == block.count(b"<row r=")):  # else no cell's r=
+            self.some_placed = (_PLAIN_PLACED_CELL if plain else _PLACED_CELL).search(block) is not None
+        numbers = (_PLAIN_ROW_NUMBER if plain else _ROW_NUMBER).findall(block)
         if numbers:
             self.last_row = max(self.last_row, *map(int, numbers))
             self.numbered_rows += len(numbers)
@@ -321,6 +332,23 @@ class _Scan:
     def _refuse_rows(self) -> None:
         if self.rows > MAX_RECORDS:
             raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_RECORDS // 2))
+
+
+def _plain_rows(block: bytes) -> bool:
+    """Whether every tag in the block that starts like a row is one (not <rowBreaks>), with a
+    space, > or / after its name, and no row or cell tag has a namespace prefix."""
+    if b":" in block and (b":c" in block or b":row" in block):
+        return False
+    rows = block.count(b"<row")
+    return rows == block.count(b"<row ") or rows == block.count(b"<row ") + block.count(b"<row>") + block.count(b"<row/")
+
+
+def _plain_cells(block: bytes, spaced: int) -> bool:
+    """Whether every tag in the block that starts like a cell is one with a space after its name
+    (`spaced` of them), bar <col>, <cols> and <color>, which are never cells (<c>, <cfRule>...
+    are not plain)."""
+    cells = block.count(b"<c")
+    return cells == spaced or cells == spaced + block.count(b"<col")
 
 
 def _column_number(letters: bytes) -> int:

@@ -223,3 +223,36 @@ def test_the_unplaced_bound_counts_rows_without_numbers(monkeypatch: pytest.Monk
     assert scan.fits_one_block_unplaced()
     monkeypatch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 11 * 5 - 1)
     assert not scan.fits_one_block_unplaced()
+
+
+_FRAGMENTS = st.sampled_from([
+    '<row r="7">', "<row>", '<row spans="1:3">', "<row/>", "</row>", '<c r="B7">', '<c t="s">', "<c>", "<c/>",
+    '<c\tr="A1"/>', '<c s="1"/>', "</c>", "<v>1</v>", '<col min="1"/>', "<cols>", '<color rgb="1"/>', "<cfRule/>",
+    "<rowBreaks/>", '<y:c r="A1"/>', "<y:row>", "10:30", " r=1", "<is><t>a r=b</t></is>", '<row\nr="9">'])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=60), st.integers(1, 6), st.integers(1, 4))
+def test_plain_byte_counts_give_what_the_patterns_give(fragments: list[str], cut_every: int, limit: int) -> None:
+    """The row-by-row pass counts rows and cells with plain byte searches when a block allows it:
+    the rows, the widest row, the numbered rows and whether some cell says where it is must be
+    those the patterns give, and so must a refusal of a row of too many cells and its row number."""
+    body = ('<worksheet xmlns:y="urn:y"><sheetData>' + "".join(fragments) + "</sheetData></worksheet>").encode()
+    pieces = body.split(b"<")
+    blocks = [b"<".join(pieces[i:i + cut_every]) for i in range(0, len(pieces), cut_every)]
+    blocks = [blocks[0]] + [b"<" + block for block in blocks[1:]]
+
+    def scanned(plain: bool) -> tuple[object, ...]:
+        scan = xlsx_reading._Scan(per_row=True)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(xlsx_reading, "MAX_CELLS_PER_ROW", limit)
+            if not plain:
+                patch.setattr(xlsx_reading, "_plain_rows", lambda block: False)
+            try:
+                for block in blocks:
+                    scan.feed(block)
+            except TableReadError as refusal:
+                return (str(refusal),)
+        return scan.rows, scan.widest, scan.some_placed, scan.numbered_rows, scan.last_row, scan.cells_in_row
+
+    assert scanned(plain=True) == scanned(plain=False)

@@ -18,7 +18,7 @@ import shutil
 import struct
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from xml.etree import ElementTree
 
 from desktop.i18n import _
@@ -34,9 +34,10 @@ from desktop.importing.xlsx_reading import (
     _up_to,
 )
 
-# Cells per piece: calamine parses the shared strings again for each piece (0.07 s for 300,000),
-# so pieces are large, and read row by row (about 60 MB of calamine's memory for 700,000 cells).
-PIECE_CELLS = 700_000
+# Cells per piece, at most: calamine parses the shared strings again for each piece (0.07 s for
+# 300,000), so pieces are large, and read row by row (about 60 MB of calamine's memory for
+# 750,000 cells).
+PIECE_CELLS = 750_000
 # A piece of at most this many bytes (about 150,000 cells, 12 MB once read) is read at once:
 # calamine gives a later piece row by row only after an empty row for each row above it, costly
 # when pieces are many (a sparse sheet's halves).
@@ -117,11 +118,9 @@ def _without_far_columns(piece: bytes, prefix: bytes) -> bytes:
     return far.sub(b"", piece)
 
 
-def _fitting(piece: bytes, prefix: bytes, span: int | None = None) -> Iterator[bytes]:
-    """The piece, or its halves (cut between rows), each within calamine's block. `span`: the
-    piece's block, when the scan has bounded it."""
-    if span is None or span > MAX_DENSE_CELLS:
-        span = _quick_span(piece, prefix)
+def _fitting(piece: bytes, prefix: bytes) -> Iterator[bytes]:
+    """The piece, or its halves (cut between rows), each within calamine's block."""
+    span = _quick_span(piece, prefix)
     if span is None or span > MAX_DENSE_CELLS:
         piece = _without_far_columns(piece, prefix)
         span = _span(piece, prefix)
@@ -138,18 +137,25 @@ def _fitting(piece: bytes, prefix: bytes, span: int | None = None) -> Iterator[b
 
 
 def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes,
-            bounds: list[tuple[int, int, int]] | None) -> Iterator[tuple[bytes, bytes, int | None]]:
-    """(the root element's start tag, the rows of one piece, its block's span when the scan
-    bounds it), in order. `bounds`: the scan's blocks (_Scan.blocks) when they came in order."""
+            bounds: list[tuple[int, int, int]] | None) -> Iterator[tuple[bytes, list[bytes], int | None]]:
+    """(the root element's start tag, the rows of one piece as the blocks they came in, its
+    block's span when the scan bounds it), in order. `bounds`: the scan's blocks (_Scan.blocks)
+    when they came in order; a piece is then cut by its span, else by its cells."""
     tag = re.escape(prefix)
     start_of_rows = re.compile(b"<" + tag + rb"sheetData\s*(/?)>")
     end_of_rows = re.compile(b"</" + tag + rb"sheetData\s*>")
+    end_tag = b"</" + prefix + b"sheetData"
     row = b"<" + prefix + b"row"
     root_tag = b""
     head = b""
     pending: list[bytes] = []
     cells = 0
     first = 0  # the block the piece begins in
+    # Bounded pieces are cut at even rows: 1,400,014 cells in two pieces, not in two and a last
+    # row (each piece costs a parse of the shared strings).
+    last_row, width = bounds[-1][1:] if bounds else (0, 0)
+    count = max(1, -(-last_row * width // PIECE_CELLS))
+    cuts = 1
 
     def span(last: int) -> int | None:
         # The piece's cells lie between the farthest row before its first block and the farthest
@@ -172,29 +178,26 @@ def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes,
                 if root is None or opened.group(1):
                     return  # no rows
                 root_tag, block = root.group(), head[opened.end():]
-            closed = end_of_rows.search(block)
+            closed = end_of_rows.search(block) if end_tag in block else None
             if closed is not None:
                 block = block[:closed.start()]
-            cells += block.count(b"<" + prefix + b"c ")
-            cut = block.rfind(row) if cells >= PIECE_CELLS else -1
+            if bounds is None:
+                cells += block.count(b"<" + prefix + b"c ")
+                full = cells >= PIECE_CELLS
+            else:
+                full = cuts < count and bounds[index][1] * count >= last_row * cuts
+            cut = block.rfind(row) if full else -1
             if cut > 0:
                 pending.append(block[:cut])
-                done, pending, cells = pending, [block[cut:]], 0
-                yield root_tag, _drained(done), span(index)
+                done, pending, cells, cuts = pending, [block[cut:]], 0, cuts + 1
+                yield root_tag, done, span(index)
                 first = index
             else:
                 pending.append(block)
             if closed is not None:
                 break
     if pending:
-        yield root_tag, _drained(pending), span(index)
-
-
-def _drained(parts: list[bytes]) -> bytes:
-    """The parts joined, the list emptied: a piece is held once, not twice, while it is read."""
-    joined = b"".join(parts)
-    parts.clear()
-    return joined
+        yield root_tag, pending, span(index)
 
 
 def _write_other_parts(archive: zipfile.ZipFile, member: str, worksheets: set[str], path: str) -> tuple[int, bytes]:
@@ -218,7 +221,7 @@ def _write_other_parts(archive: zipfile.ZipFile, member: str, worksheets: set[st
         return start, written.read()
 
 
-def _write_sheet(path: str, base: tuple[int, bytes], member: str, sheet: tuple[bytes, ...]) -> None:
+def _write_sheet(path: str, base: tuple[int, bytes], member: str, sheet: Iterable[bytes]) -> None:
     """Puts `sheet` (written piece by piece: never joined) into the workbook at `path` as `member`,
     in place of the last piece's."""
     start, directory = base
@@ -249,17 +252,20 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
     with folder:
         next_row = 0
         for root_tag, rows, span in _pieces(archive, member, prefix, bounds):
-            fitted = list(_fitting(rows, prefix, span))
-            del rows  # each piece is dropped once on the disk, before calamine parses it
+            if span is not None and span <= MAX_DENSE_CELLS:
+                fitted = [rows]  # bounded by the scan: written as the blocks came, never joined
+            else:
+                fitted = [[piece] for piece in _fitting(b"".join(rows), prefix)]
+                rows.clear()
             while fitted:
                 piece = fitted.pop(0)
-                few = len(piece) <= PIECE_BYTES_AT_ONCE
+                few = sum(map(len, piece)) <= PIECE_BYTES_AT_ONCE
                 try:
-                    _write_sheet(path, base, member, (root_tag, b"<" + prefix + b"sheetData>", piece,
-                                                      b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"))
+                    _write_sheet(path, base, member, [root_tag, b"<" + prefix + b"sheetData>", *piece,
+                                                      b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"])
                 except OSError as error:
                     raise _no_room(error) from None
-                del piece
+                piece.clear()  # dropped once on the disk, before calamine parses it
                 workbook = CalamineWorkbook.from_path(path)
                 try:
                     for cells in _calamine_rows(workbook, skip=next_row, few=few):

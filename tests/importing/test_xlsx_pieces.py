@@ -200,3 +200,33 @@ def test_an_entity_bomb_in_the_workbook_part_is_refused_with_words(small_pieces:
             out.writestr(info.filename, content)
     with pytest.raises(TableReadError, match=r"Excelファイル.*amplification"):
         read_xlsx_file(io.BytesIO(data.getvalue()))
+
+
+def test_the_temporary_workbook_is_gone_after_the_pieces_even_when_the_reading_stops_early(
+        small_pieces: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each piece goes to calamine through a temporary file: it holds the clerk's data, so it is
+    removed at the end of the reading, and also when a refusal stops the reading half-way."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    data = _book(_ledger)
+    assert len(_pieces_read(data)) == 59
+    assert list(tmp_path.iterdir()) == []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        rows = xlsx_pieces.sheet_rows_in_pieces(archive, "xl/worksheets/sheet1.xml", b"", {"xl/worksheets/sheet1.xml"})
+        assert next(rows) and next(rows)
+        assert [path.name.startswith("renkei-import-") for path in tmp_path.iterdir()] == [True]
+        del rows  # what build_table does with the rows when it refuses the file
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_room_for_the_temporary_workbook_is_a_clear_refusal(
+        small_pieces: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    data = _book(_ledger)
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    with pytest.raises(TableReadError, match=r"一時ファイルを書けません.*ディスクの空き"):
+        read_xlsx_file(io.BytesIO(data))

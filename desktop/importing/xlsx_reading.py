@@ -65,6 +65,15 @@ _PLAIN_ROW_NUMBER = re.compile(rb'<row [^>]*?\br\s*=\s*["\']([0-9]{1,9})')
 # whose cells could span more, or whose cells do not all say where they are, is read by openpyxl
 # instead, row by row (slower, but its memory stays small whatever the layout).
 MAX_DENSE_CELLS = 1_250_000
+# The cells an xlsx's first sheet may hold: reading 100,000 rows of twelve (calamine, then a cell
+# at a time in Python) and checking them leaves the refusal within the 2 s of issue 10; more is
+# refused during the scan, with the ways out (fewer columns, CSV, two files).
+MAX_SHEET_CELLS = 1_250_000
+# openpyxl, which reads what calamine cannot bound (cells that do not say where they are, in a
+# layout too wide for one block), takes about ten times calamine's time a cell, and parses every
+# sheet once more when it opens the workbook: past this many cells the file is refused, and
+# Excel, which writes every cell's place, makes it readable.
+MAX_CELLS_ROW_BY_ROW = 100_000
 # Excel writes a character XML cannot hold (a control character) as _xHHHH_; openpyxl leaves
 # that as it is, so the control character would pass unseen. (openpyxl already turns Excel's
 # _x005F_ into "_" in shared strings, so text typed literally as _x0007_ is read as the
@@ -205,6 +214,7 @@ class _Scan:
     placed: bool = True
     last_row: int = 0
     last_column: int = 0
+    cells: int = 0  # cell tags (and the few other tags whose names start with c: <col>, <cfRule>)
     widest: int = 0  # the row-by-row pass: the most cells in one row
     some_placed: bool = False  # the row-by-row pass: a cell says where it is
     numbered_rows: int = 0  # the row-by-row pass: rows that say their number (r="7")
@@ -257,6 +267,7 @@ class _Scan:
         if not self.per_row:
             # Rows are not counted here: calamine's block ends at the last cell with a value, and
             # values past the row cap are refused below; rows of styles only cost nothing.
+            self.cells += block.count(b"<" + self.prefix + b"c")
             if self.placed:
                 self._places(block)
                 self._refuse_values_past_the_cap(block)
@@ -271,6 +282,7 @@ class _Scan:
             counts = [len(_CELL.findall(part)) for part in parts]
         self.rows += len(parts) - 1
         self._refuse_rows()
+        self.cells += sum(counts)
         counts[0] += self.cells_in_row  # the row the block before ended in goes on
         widest = max(counts)
         if widest > MAX_CELLS_PER_ROW:
@@ -474,11 +486,15 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
         with zipfile.ZipFile(handle) as archive:
             members = _check_declared(archive)
             worksheets = _scan_members(archive, members)
-            if not all(map(_in_one_block, worksheets.values())):
-                from desktop.importing.xlsx_pieces import first_worksheet, sheet_rows_in_pieces
+            from desktop.importing.xlsx_pieces import first_worksheet, sheet_rows_in_pieces
 
-                first = first_worksheet(archive)
-                scan = worksheets.get(first or "")
+            first = first_worksheet(archive)
+            scan = worksheets.get(first or "")
+            if scan is not None and scan.cells > MAX_SHEET_CELLS:
+                raise TableReadError(_("Excelファイルの最初のシートのセルが多すぎます（{limit}個まで）。"
+                                       "使わない列を消すか、CSVで保存し直すか、ファイルを分けてください").format(
+                                           limit=f"{MAX_SHEET_CELLS:,}"))
+            if not all(map(_in_one_block, worksheets.values())):
                 if first is not None and scan is not None and scan.placed:
                     rows = sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets),
                                                 scan.blocks if scan.ordered else None)
@@ -488,6 +504,10 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                 worksheets = _scan_members(archive, members, per_row=True)
                 handle.seek(0)
                 if not all(scan.fits_one_block_unplaced() for scan in worksheets.values()):
+                    if sum(scan.cells for scan in worksheets.values()) > MAX_CELLS_ROW_BY_ROW:
+                        raise TableReadError(_("セルの位置が書かれていないExcelファイルは、セル{limit}個までしか読めません。"
+                                               "Excelで開いて保存し直してから取り込んでください").format(
+                                                   limit=f"{MAX_CELLS_ROW_BY_ROW:,}"))
                     return _read_with_openpyxl(handle)
         handle.seek(0)
         return build_table(_sheet_rows(handle), "xlsx", stripped=True)

@@ -256,3 +256,36 @@ def test_plain_byte_counts_give_what_the_patterns_give(fragments: list[str], cut
         return scan.rows, scan.widest, scan.some_placed, scan.numbered_rows, scan.last_row, scan.cells_in_row
 
     assert scanned(plain=True) == scanned(plain=False)
+
+
+def test_a_first_sheet_of_more_cells_than_the_cap_is_refused_and_other_sheets_do_not_count(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cap bounds the time of reading the first sheet (the one read): 12 cells pass a cap of
+    12, 13 do not, and a larger second sheet, never read, refuses nothing."""
+    def book(first: int, second: int) -> bytes:
+        workbook = Workbook()
+        for column in range(1, first + 1):
+            workbook.active.cell(1, column, f"列{column}")
+        other = workbook.create_sheet("二枚目")
+        for column in range(1, second + 1):
+            other.cell(1, column, column)
+        data = io.BytesIO()
+        workbook.save(data)
+        return data.getvalue()
+
+    monkeypatch.setattr(xlsx_reading, "MAX_SHEET_CELLS", 12)
+    assert len(read_xlsx_file(io.BytesIO(book(12, 50))).header) == 12
+    with pytest.raises(TableReadError, match=r"最初のシートのセルが多すぎます（12個まで）。使わない列を消すか、CSVで"):
+        read_xlsx_file(io.BytesIO(book(13, 0)))
+
+
+def test_a_layout_only_openpyxl_can_read_is_read_while_small_and_refused_past_its_cap(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cells that do not say where they are, in a layout calamine cannot bound (here a placed
+    cell far to the right among them): openpyxl reads it, ten times slower a cell, so only a
+    small sheet; a larger one is refused with the way out (Excel writes every cell's place)."""
+    data = _unplaced_book([(2, ["佐藤", '<c r="CV2"><v>1</v></c>'])] + [(None, ["x"] * 3)] * 20)
+    assert read_xlsx_file(io.BytesIO(data)).rows[0][:2] == ["佐藤", ""]
+    monkeypatch.setattr(xlsx_reading, "MAX_CELLS_ROW_BY_ROW", 40)
+    with pytest.raises(TableReadError, match=r"セル40個までしか読めません。Excelで開いて保存し直して"):
+        read_xlsx_file(io.BytesIO(data))

@@ -20,9 +20,9 @@ from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.domain.text import normalise_numeric
 from desktop.i18n import _
 from desktop.importing.bulk import bulk_work
-from desktop.importing.cells import ParseMemo, RowReader, missing_columns
+from desktop.importing.cells import ColumnPicker, ParseMemo, RowReader, missing_columns
 from desktop.importing.tabular import Table
-from desktop.importing.templates import ORGANISATION_REQUIRED
+from desktop.importing.templates import ORGANISATION_COLUMNS, ORGANISATION_REQUIRED
 from desktop.store.access import writes
 from desktop.store.models.organisation import Organisation
 from desktop.store.services.change import Change
@@ -66,16 +66,18 @@ class _Row(NamedTuple):
     note: str
 
 
-def _read_row(reader: RowReader) -> _Row:
-    kind_text = reader.text("種別")
+_REQUIRED_IN_ORDER = ("団体名", "代表者氏名", "主たる事務所の所在地", "活動区域")
+
+
+def _read_row(reader: RowReader, picker: ColumnPicker) -> _Row:
+    (name, kind_text, title, representative, address, area, area_detail, count_text, membership_text, contact,
+     _articles, note) = picker.texts(reader.cells)
     kind = _KINDS.get(kind_text)
     if kind is None:
         reader.fail("種別", _("種別は「地域運営組織」「自治会・町内会の連合会」「その他」のいずれかにしてください"))
-    membership_text = reader.text("構成員の区分")
     membership = _MEMBERSHIP.get(membership_text)
     if membership is None:
         reader.fail("構成員の区分", _("構成員の区分は「区域の住民」又は「団体」としてください"))
-    count_text = reader.text("構成員数")
     if not (count_text.isascii() and count_text.isdigit()):  # '１，２００人' and the like
         count_text = normalise_numeric(count_text).replace(",", "").removesuffix("人").removesuffix("団体")
     count = 0
@@ -84,16 +86,11 @@ def _read_row(reader: RowReader) -> _Row:
             count = int(count_text)
         else:
             reader.fail("構成員数", _("構成員数は整数で入力してください（例: 120）"))
-    text = reader.text
-    return _Row(
-        name=text("団体名", required=True), kind=kind or OrganisationKind.OTHER,
-        representative_title=text("代表者の職名") or "会長",
-        representative_name=text("代表者氏名", required=True),
-        address=text("主たる事務所の所在地", required=True), area=text("活動区域", required=True),
-        area_detail=text("区域の大字・町丁"), member_count=count,
-        membership=membership or Membership.RESIDENTS, contact=text("連絡先"),
-        articles_on=reader.date("規約の制定日"), note=text("備考"),
-    )
+    for column, text in zip(_REQUIRED_IN_ORDER, (name, representative, address, area), strict=True):
+        if not text:
+            reader.fail(column, _("入力されていません"))
+    return _Row(name, kind or OrganisationKind.OTHER, title or "会長", representative, address, area, area_detail,
+                count, membership or Membership.RESIDENTS, contact, reader.date("規約の制定日"), note)
 
 
 @writes
@@ -106,11 +103,12 @@ def preview_organisations(session: Session, *, table: Table, keep_drafts: bool =
     known = set(session.scalars(select(Organisation.name)))
     seen: dict[str, int] = {}
     memo = ParseMemo(table.header)
+    picker = ColumnPicker(table.header, ORGANISATION_COLUMNS)
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue
         reader = RowReader(table.header, cells, offset + 2, memo)
-        row = _read_row(reader)
+        row = _read_row(reader, picker)
         name = row.name  # stripped, as every cell
         if name in known:
             reader.fail("団体名", _("団体「{name}」は既に登録されています").format(name=name))

@@ -242,7 +242,7 @@ class _Scan:
             self.blocks.append((len(block), 0, 0))  # a long prologue: its blocks are counted all the same
         self.elements += block.count(b"<") - block.count(b"</")
         if self.root == b"sst":
-            self.shared += len(_SHARED.findall(block))
+            self.shared += _shared_strings_in(block, self.prefix)
             if self.shared > (MAX_SHARED_STRINGS_ROW_BY_ROW if self.per_row else MAX_SHARED_STRINGS):
                 raise _too_big()
         elif self.elements > MAX_ELEMENTS:
@@ -344,6 +344,14 @@ class _Scan:
     def _refuse_rows(self) -> None:
         if self.rows > MAX_RECORDS:
             raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_RECORDS // 2))
+
+
+def _shared_strings_in(block: bytes, prefix: bytes) -> int:
+    """The <si> elements in a block of a shared strings part. No other tag of that part starts
+    with "si": a plain count, unless a prefix (the root's or another) needs the pattern."""
+    if not prefix and b":si" not in block:
+        return block.count(b"<si")
+    return len(_SHARED.findall(block))
 
 
 def _plain_rows(block: bytes) -> bool:

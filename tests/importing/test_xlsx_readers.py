@@ -289,3 +289,11 @@ def test_a_layout_only_openpyxl_can_read_is_read_while_small_and_refused_past_it
     monkeypatch.setattr(xlsx_reading, "MAX_CELLS_ROW_BY_ROW", 40)
     with pytest.raises(TableReadError, match=r"セル40個までしか読めません。Excelで開いて保存し直して"):
         read_xlsx_file(io.BytesIO(data))
+
+
+@given(st.lists(st.sampled_from(["<si>", "</si>", "<si/>", '<si\n>', "<t>a</t>", "<x:si>", "</x:si>", "<y:si/>",
+                                 "<sst>", "<r><t>b</t></r>", "10:si", "<rPh/>", "<phoneticPr/>"]), max_size=40),
+       st.sampled_from([b"", b"x:"]))
+def test_shared_strings_are_counted_as_the_pattern_counts_them(fragments: list[str], prefix: bytes) -> None:
+    block = "".join(fragments).encode()
+    assert xlsx_reading._shared_strings_in(block, prefix) == len(xlsx_reading._SHARED.findall(block))

@@ -244,12 +244,16 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
     from python_calamine import CalamineWorkbook
 
     try:
-        folder = tempfile.TemporaryDirectory(prefix="renkei-import-")
-        path = os.path.join(folder.name, "piece.xlsx")
-        base = _write_other_parts(archive, member, worksheets, path)
+        # A file a virus scanner still holds on Windows must not turn a reading into an error.
+        folder = tempfile.TemporaryDirectory(prefix="renkei-import-", ignore_cleanup_errors=True)
     except OSError as error:
         raise _no_room(error) from None
     with folder:
+        path = os.path.join(folder.name, "piece.xlsx")
+        try:
+            base = _write_other_parts(archive, member, worksheets, path)
+        except OSError as error:
+            raise _no_room(error) from None
         next_row = 0
         cell = b"<" + prefix + b"c"
         for root_tag, rows, span in _pieces(archive, member, prefix, bounds):

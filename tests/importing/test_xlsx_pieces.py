@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import subprocess
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -246,3 +248,30 @@ def test_no_room_for_the_temporary_workbook_is_a_clear_refusal(
     monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
     with pytest.raises(TableReadError, match=r"一時ファイルを書けません.*ディスクの空き"):
         read_xlsx_file(io.BytesIO(data))
+
+
+def test_a_full_disk_while_the_temporary_workbook_is_written_refuses_and_leaves_nothing(tmp_path: Path) -> None:
+    """A real write limit (RLIMIT_FSIZE, in a process of its own): the refusal says why, and the
+    temporary folder is gone."""
+    book = tmp_path / "ledger.xlsx"
+    book.write_bytes(_book(_ledger))
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    script = """
+import resource, sys, tempfile
+from pathlib import Path
+from desktop.importing import xlsx_pieces, xlsx_reading
+from desktop.importing.tabular import TableReadError
+xlsx_pieces.PIECE_CELLS, xlsx_pieces.MAX_DENSE_CELLS, xlsx_reading.MAX_DENSE_CELLS = 7, 40, 40
+tempfile.tempdir = sys.argv[2]
+data = Path(sys.argv[1]).read_bytes()
+resource.setrlimit(resource.RLIMIT_FSIZE, (2_000, 2_000))
+try:
+    xlsx_reading.read_xlsx_file(__import__("io").BytesIO(data))
+except TableReadError as error:
+    print(error)
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(book), str(temporary)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert "一時ファイルを書けません" in done.stdout, done.stdout + done.stderr
+    assert list(temporary.iterdir()) == []

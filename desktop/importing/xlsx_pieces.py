@@ -140,7 +140,7 @@ def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes,
             bounds: list[tuple[int, int, int]] | None) -> Iterator[tuple[bytes, list[bytes], int | None]]:
     """(the root element's start tag, the rows of one piece as the blocks they came in, its
     block's span when the scan bounds it), in order. `bounds`: the scan's blocks (_Scan.blocks)
-    when they came in order; a piece is then cut by its span, else by its cells."""
+    when they came in order; the pieces are then cut at even rows, else by their cells."""
     tag = re.escape(prefix)
     start_of_rows = re.compile(b"<" + tag + rb"sheetData\s*(/?)>")
     end_of_rows = re.compile(b"</" + tag + rb"sheetData\s*>")

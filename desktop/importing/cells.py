@@ -17,15 +17,21 @@ T = TypeVar("T")
 MAX_MEMO = 20_000
 
 
+def first_positions(header: list[str]) -> dict[str, int]:
+    """Each column name's position; a name written twice is its first column."""
+    positions: dict[str, int] = {}
+    for index, name in enumerate(header):
+        positions.setdefault(name, index)
+    return positions
+
+
 class ParseMemo:
     """One import's column positions and every cell text already parsed, with its value or its
     refusal: a file of 100,000 rows repeats the same few dates, years and amounts, and each is
     parsed once (the whole file is checked in about a second, QUALITY.md "Bad input")."""
 
     def __init__(self, header: list[str]) -> None:
-        self.positions: dict[str, int] = {}
-        for index, name in enumerate(header):
-            self.positions.setdefault(name, index)
+        self.positions = first_positions(header)
         self._parsed: dict[tuple[str, str], object] = {}
 
     def parse(self, kind: str, text: str, parser: Callable[[str], T]) -> T | str:
@@ -97,9 +103,7 @@ class ColumnPicker:
     column missing from the header, or a row shorter than it, gives "")."""
 
     def __init__(self, header: list[str], names: tuple[str, ...]) -> None:
-        positions: dict[str, int] = {}
-        for index, name in enumerate(header):
-            positions.setdefault(name, index)
+        positions = first_positions(header)
         self._width = len(header)
         self._get = operator.itemgetter(*(positions.get(name, self._width) for name in names))
         self._blank = [""] * (self._width + 1)  # index width: where a missing column points

@@ -12,14 +12,12 @@ calamine's speed.
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 import shutil
 import struct
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
-from xml.etree import ElementTree
 
 from desktop.i18n import _
 from desktop.importing.tabular import MAX_COLUMNS, TableReadError
@@ -43,44 +41,7 @@ PIECE_CELLS = 750_000
 # row above it, which costs seconds when a sparse sheet makes many pieces.
 PIECE_CELLS_AT_ONCE = 150_000
 _END_OF_DIRECTORY_SIZE = 22
-_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_SHEET_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _EMPTY_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
-
-
-def _part(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
-    try:
-        return ElementTree.fromstring(archive.read(name))  # small parts: the scan has counted their elements
-    except KeyError:
-        return None
-
-
-def _targets(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """Relationship id → (type, member name) of a part, its targets resolved as calamine does."""
-    folder, name = posixpath.split(part)
-    root = _part(archive, posixpath.join(folder, "_rels", name + ".rels"))
-    found: dict[str, tuple[str, str]] = {}
-    for relationship in [] if root is None else root.iter(_RELATIONSHIPS):
-        target = relationship.get("Target", "")
-        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        found[relationship.get("Id", "")] = (relationship.get("Type", ""), member)
-    return found
-
-
-def first_worksheet(archive: zipfile.ZipFile) -> str | None:
-    """The member of the workbook's first worksheet (not a chart sheet), the one calamine reads."""
-    workbook = next((member for kind, member in _targets(archive, "").values() if kind.endswith("/officeDocument")),
-                    "xl/workbook.xml")
-    root = _part(archive, workbook)
-    if root is None:
-        return None
-    targets = _targets(archive, workbook)
-    for sheet in root.iter():
-        if sheet.tag.rsplit("}", 1)[-1] == "sheet":
-            kind, member = targets.get(sheet.get(_SHEET_ID, ""), ("", ""))
-            if kind.endswith("/worksheet"):
-                return member
-    return None
 
 
 def _span(piece: bytes, prefix: bytes) -> int:

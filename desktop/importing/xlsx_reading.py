@@ -30,6 +30,7 @@ from desktop.importing.tabular import (
     TableReadError,
     build_table,
 )
+from desktop.importing.xlsx_parts import first_worksheet
 
 MAX_MEMBERS = 1_000
 MAX_MEMBER_BYTES = 128 * 1024 * 1024
@@ -57,13 +58,13 @@ _SHARED = re.compile(rb"<(?:[\w.-]+:)?si[\s/>]")
 _PLACED_CELL = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?\br\s*=")
 _ROW_NUMBER = re.compile(rb'<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*["\']([0-9]{1,9})')
 # The same, for a block whose every tag starting like a row or a cell is one, with a space after
-# its name (_plain_tags): a literal start lets the search skip from one to the next.
+# its name (_plain_rows, _plain_cells): a literal start lets the search skip from one to the next.
 _PLAIN_PLACED_CELL = re.compile(rb"<c [^>]*?\br\s*=")
 _PLAIN_ROW_NUMBER = re.compile(rb'<row [^>]*?\br\s*=\s*["\']([0-9]{1,9})')
 # python-calamine holds the first sheet as one dense block (rows × columns from its first to its
 # last cell with a value) before the first row is read: 1,000,000 cells took about 80 MB. A sheet
-# whose cells could span more, or whose cells do not all say where they are, is read by openpyxl
-# instead, row by row (slower, but its memory stays small whatever the layout).
+# whose cells could span more is read in pieces of whole rows (xlsx_pieces); one whose cells do
+# not all say where they are, in a layout too wide for one block, by openpyxl, row by row.
 MAX_DENSE_CELLS = 1_250_000
 # The cells an xlsx's first sheet may hold: reading 100,000 rows of twelve (calamine, then a cell
 # at a time in Python) and checking them leaves the refusal within the 2 s of issue 10; more is
@@ -494,8 +495,6 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
         with zipfile.ZipFile(handle) as archive:
             members = _check_declared(archive)
             worksheets = _scan_members(archive, members)
-            from desktop.importing.xlsx_pieces import first_worksheet, sheet_rows_in_pieces
-
             first = first_worksheet(archive)
             scan = worksheets.get(first or "")
             if scan is not None and scan.cells > MAX_SHEET_CELLS:
@@ -504,6 +503,8 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                                            limit=f"{MAX_SHEET_CELLS:,}"))
             if not all(map(_in_one_block, worksheets.values())):
                 if first is not None and scan is not None and scan.placed:
+                    from desktop.importing.xlsx_pieces import sheet_rows_in_pieces
+
                     rows = sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets),
                                                 scan.blocks if scan.ordered else None)
                     return build_table(rows, "xlsx", stripped=True)

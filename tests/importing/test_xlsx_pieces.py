@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from desktop.importing import xlsx_pieces, xlsx_reading
+from desktop.importing import xlsx_parts, xlsx_pieces, xlsx_reading
 from desktop.importing.tabular import MAX_ROWS, TableReadError
 from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
 from desktop.importing.xlsx_reading import _read_with_openpyxl, read_xlsx_file
@@ -58,7 +58,7 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 def _pieces_read(data: bytes) -> list[list[str]]:
     """Rows through the pieces, checking that they were taken."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        member = xlsx_pieces.first_worksheet(archive)
+        member = xlsx_parts.first_worksheet(archive)
         assert member is not None
         return list(xlsx_pieces.sheet_rows_in_pieces(archive, member, b"", {member}))
 
@@ -161,7 +161,7 @@ def test_any_layout_reads_in_pieces_as_openpyxl_reads_it(small_pieces: None, cel
     assert fast == slow
     # The scan's bounds, trusted instead of searching each piece again, hold every piece's block.
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        member = xlsx_pieces.first_worksheet(archive)
+        member = xlsx_parts.first_worksheet(archive)
         assert member is not None
         scan = xlsx_reading._scan_members(archive, archive.infolist())[member]
         assert scan.ordered  # openpyxl writes rows in order
@@ -260,7 +260,7 @@ def test_a_full_disk_while_the_temporary_workbook_is_written_refuses_and_leaves_
     script = """
 import resource, sys, tempfile
 from pathlib import Path
-from desktop.importing import xlsx_pieces, xlsx_reading
+from desktop.importing import xlsx_parts, xlsx_pieces, xlsx_reading
 from desktop.importing.tabular import TableReadError
 xlsx_pieces.PIECE_CELLS, xlsx_pieces.MAX_DENSE_CELLS, xlsx_reading.MAX_DENSE_CELLS = 7, 40, 40
 tempfile.tempdir = sys.argv[2]

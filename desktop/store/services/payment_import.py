@@ -20,7 +20,14 @@ from desktop.domain.near_matches import near_matches
 from desktop.domain.problems import ImportRefusedError, RowProblem, Severity
 from desktop.i18n import _
 from desktop.importing.bulk import bulk_work
-from desktop.importing.cells import MAX_MEMO, ParseMemo, RowReader, enough_problems, missing_columns
+from desktop.importing.cells import (
+    MAX_MEMO,
+    ColumnPicker,
+    ParseMemo,
+    RowReader,
+    enough_problems,
+    missing_columns,
+)
 from desktop.importing.tabular import Table
 from desktop.importing.templates import PAYMENT_REQUIRED
 from desktop.store import audit
@@ -137,19 +144,17 @@ def _read_context(lookup: ImportLookup, reader: RowReader) -> _Context:
 class _RowReading:
     """Reads payment rows, each context read once (up to MAX_MEMO of them, to bound memory)."""
 
-    def __init__(self, lookup: ImportLookup, memo: ParseMemo, limit_yen: int) -> None:
+    def __init__(self, header: list[str], lookup: ImportLookup, memo: ParseMemo, limit_yen: int) -> None:
         self.lookup = lookup
         self.memo = memo
         self.limit_yen = limit_yen
         self.contexts: dict[tuple[str, ...], _Context] = {}
-        positions = memo.positions
-        self._context_positions = [positions.get(column) for column in _CONTEXT_COLUMNS]
+        self._context = ColumnPicker(header, _CONTEXT_COLUMNS)
 
     def read(self, reader: RowReader) -> tuple[_Context, int] | None:
         """The row's context and amount, when the row can be written (its problems: the reader's)."""
         cells = reader.cells
-        count = len(cells)
-        key = tuple(cells[i] if i is not None and i < count else "" for i in self._context_positions)
+        key = self._context.texts(cells)
         context = self.contexts.get(key)
         if context is None:
             context = _read_context(self.lookup, RowReader(reader.header, cells, reader.row, self.memo))
@@ -187,7 +192,7 @@ def preview_payments(session: Session, *, table: Table, keep_drafts: bool = Fals
     if preview.problems:  # missing columns, too many rows, or control characters: a wrong file
         return preview
     memo = ParseMemo(table.header)
-    reading = _RowReading(ImportLookup(session), memo, get_import_amount_limit(session))
+    reading = _RowReading(table.header, ImportLookup(session), memo, get_import_amount_limit(session))
     for offset, cells in enumerate(table.rows):
         if not any(cells):
             continue

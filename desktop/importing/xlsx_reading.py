@@ -300,11 +300,19 @@ class _Scan:
             self.last_row = max(self.last_row, *map(int, numbers))
             self.numbered_rows += len(numbers)
 
+    def height(self) -> int:
+        """The row-by-row pass: the rows a reader makes of this sheet, at most."""
+        # a row without a number is one past the row before it, so past the highest number by at most one each
+        return self.last_row + self.rows - self.numbered_rows
+
+    def width(self) -> int:
+        """The row-by-row pass: the columns a reader makes of a row, at most (the widest row's cells
+        when none says where it is, else as many as an import reads)."""
+        return MAX_COLUMNS + 1 if self.some_placed else min(max(self.widest, 1), MAX_COLUMNS + 1)
+
     def fits_one_block_unplaced(self) -> bool:
         """No cell says where it is, and the rows times the widest row fit calamine's block."""
-        # a row without a number is one past the row before it, so past the highest number by at most one each
-        height = self.last_row + self.rows - self.numbered_rows
-        return not self.some_placed and height * max(self.widest, 1) <= MAX_DENSE_CELLS
+        return not self.some_placed and self.height() * max(self.widest, 1) <= MAX_DENSE_CELLS
 
     def _places(self, block: bytes) -> None:
         foreign, place, row, column = _cell_patterns(self.prefix)
@@ -513,11 +521,14 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                 worksheets = _scan_members(archive, members, per_row=True)
                 handle.seek(0)
                 if not all(scan.fits_one_block_unplaced() for scan in worksheets.values()):
-                    if sum(scan.cells for scan in worksheets.values()) > MAX_CELLS_ROW_BY_ROW:
-                        raise TableReadError(_("セルの位置が書かれていないExcelファイルは、セル{limit}個までしか読めません。"
-                                               "Excelで開いて保存し直してから取り込んでください").format(
-                                                   limit=f"{MAX_CELLS_ROW_BY_ROW:,}"))
-                    return _read_with_openpyxl(handle)
+                    # openpyxl gives each row as wide as asked: the places it fills are bounded too
+                    width = max(scan.width() for scan in worksheets.values())
+                    if (sum(scan.cells for scan in worksheets.values()) > MAX_CELLS_ROW_BY_ROW
+                            or max(scan.height() for scan in worksheets.values()) * width > MAX_DENSE_CELLS):
+                        raise TableReadError(_("セルの位置が書かれていないExcelファイルは、セル{limit}個、行×列{places}マスまでしか"
+                                               "読めません。Excelで開いて保存し直してから取り込んでください").format(
+                                                   limit=f"{MAX_CELLS_ROW_BY_ROW:,}", places=f"{MAX_DENSE_CELLS:,}"))
+                    return _read_with_openpyxl(handle, width)
         handle.seek(0)
         return build_table(_sheet_rows(handle), "xlsx", stripped=True)
     except TableReadError:
@@ -532,8 +543,9 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
         raise TableReadError(_("Excelファイル（xlsx）として読めません: {error}").format(error=error)) from None
 
 
-def _read_with_openpyxl(handle: BinaryIO) -> Table:
-    """The first sheet row by row, in openpyxl's read-only mode (errors: the caller's)."""
+def _read_with_openpyxl(handle: BinaryIO, width: int = MAX_COLUMNS + 1) -> Table:
+    """The first sheet row by row, in openpyxl's read-only mode, each row `width` cells at most
+    (errors: the caller's)."""
     from openpyxl import load_workbook
 
     with warnings.catch_warnings():
@@ -542,7 +554,7 @@ def _read_with_openpyxl(handle: BinaryIO) -> Table:
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # a wrong <dimension> must neither cut rows nor pad them
-        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
+        rows = sheet.iter_rows(values_only=True, max_col=width)
         return build_table(([_cell_text(v) for v in row] for row in rows), "xlsx")
     finally:
         workbook.close()

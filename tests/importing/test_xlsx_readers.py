@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from desktop.importing import xlsx_reading
-from desktop.importing.tabular import TableReadError
+from desktop.importing.tabular import MAX_COLUMNS, TableReadError
 from desktop.importing.xlsx_reading import (
     _in_one_block,
     _read_with_openpyxl,
@@ -287,8 +287,28 @@ def test_a_layout_only_openpyxl_can_read_is_read_while_small_and_refused_past_it
     data = _unplaced_book([(2, ["佐藤", '<c r="CV2"><v>1</v></c>'])] + [(None, ["x"] * 3)] * 20)
     assert read_xlsx_file(io.BytesIO(data)).rows[0][:2] == ["佐藤", ""]
     monkeypatch.setattr(xlsx_reading, "MAX_CELLS_ROW_BY_ROW", 40)
-    with pytest.raises(TableReadError, match=r"セル40個までしか読めません。Excelで開いて保存し直して"):
+    with pytest.raises(TableReadError, match=r"セル40個、行×列1,250,000マスまでしか読めません。Excelで開いて保存し直して"):
         read_xlsx_file(io.BytesIO(data))
+
+
+def test_openpyxl_fills_no_more_places_than_the_widest_row_and_is_refused_past_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl gives every row as wide as asked: 100,000 rows of one cell, asked for the 101
+    columns an import may read, took 2.5 s. Without placed cells a row is as wide as its cells;
+    with one, rows × 101 places are the bound."""
+    data = _unplaced_book([(None, ["x"] + [""] * 149)] + [(None, ["y"])] * 20)
+    scan = _unplaced_scan(data)
+    assert (scan.height(), scan.width(), scan.widest) == (22, MAX_COLUMNS + 1, 150)
+    monkeypatch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 22 * 101)  # too few for calamine's 150 columns
+    assert not scan.fits_one_block_unplaced()
+    table = read_xlsx_file(io.BytesIO(data))
+    assert (table.header, len(table.rows), table.rows[0], table.rows[1]) == (["氏名"], 21, ["x"], ["y"])
+    monkeypatch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 22 * 101 - 1)
+    with pytest.raises(TableReadError, match=r"行×列2,221マスまでしか読めません"):
+        read_xlsx_file(io.BytesIO(data))
+    assert _unplaced_scan(_unplaced_book([(None, ["x"] * 3)] * 5)).width() == 3
+    mixed = _unplaced_scan(_unplaced_book([(2, ["x", '<c r="C2"><v>1</v></c>'])]))
+    assert mixed.width() == MAX_COLUMNS + 1
 
 
 @given(st.lists(st.sampled_from(["<si>", "</si>", "<si/>", '<si\n>', "<t>a</t>", "<x:si>", "</x:si>", "<y:si/>",

@@ -105,10 +105,15 @@ class ColumnPicker:
     def __init__(self, header: list[str], names: tuple[str, ...]) -> None:
         positions = first_positions(header)
         self._width = len(header)
-        self._get = operator.itemgetter(*(positions.get(name, self._width) for name in names))
+        indices = [positions.get(name, self._width) for name in names]
+        self._get = operator.itemgetter(*indices)
         self._blank = [""] * (self._width + 1)  # index width: where a missing column points
+        # A row that reaches every named column (none missing) is read as it is, without copies.
+        self._reach = max(indices) + 1 if self._width not in indices else None
 
     def texts(self, cells: list[str]) -> tuple[str, ...]:
+        if self._reach is not None and len(cells) >= self._reach:
+            return self._get(cells)  # type: ignore[no-any-return]
         if len(cells) > self._width:
             cells = cells[:self._width]
         return self._get(cells + self._blank[len(cells):])  # type: ignore[no-any-return]

@@ -6,6 +6,8 @@ huge or hostile file costs neither memory nor time (QUALITY.md, "Bad input").
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -113,12 +115,37 @@ def control_character_name(char: str) -> str:
     return "NUL" if char == "\0" else f"U+{ord(char):04X}"
 
 
-def build_table(records: Iterable[list[str]], encoding: str, *, stripped: bool = False) -> Table:
+class ColumnSpreader:
+    """Puts back in their columns the cells of a reader that left out the columns no cell uses
+    (xlsx_pieces), as one packed row for build_table: a row with a note in column CV then costs
+    its few cells, not a list of a hundred places."""
+
+    def __init__(self, columns: list[int]) -> None:
+        """`columns`: each cell's column in the sheet (1 for A), rising."""
+        self._columns = columns
+        self._gaps = [_SEPARATOR * (column - before) for before, column in itertools.pairwise([1, *columns])]
+
+    def __call__(self, cells: list[str]) -> str | list[str]:
+        """The packed row, or the cells in their columns when one holds the separator itself."""
+        if not cells:
+            return cells
+        line = "".join(map(operator.add, self._gaps, cells))
+        width = self._columns[len(cells) - 1]  # more cells than columns: an IndexError, never a cell lost
+        if line.count(_SEPARATOR) == width - 1:
+            return line
+        spread = [""] * width
+        for column, cell in zip(self._columns, cells, strict=False):
+            spread[column - 1] = cell
+        return spread
+
+
+def build_table(records: Iterable[list[str] | str], encoding: str, *, stripped: bool = False) -> Table:
     """Gathers rows one at a time, refusing the file as soon as a cap is passed.
 
     Trailing blank rows are dropped; blank rows in the middle are kept (they keep the row
     numbers the clerk sees in Excel) but skipped by the imports. `stripped`: the reader has
-    already stripped every cell, in a list of its own that may be changed.
+    already stripped every cell, in a list of its own that may be changed. A record may also be
+    a packed row (ColumnSpreader): stripped, and no cell holds the separator.
     """
     header: list[str] | None = None
     rows = PackedRows()
@@ -128,18 +155,24 @@ def build_table(records: Iterable[list[str]], encoding: str, *, stripped: bool =
     for number, raw in enumerate(records, start=1):
         if number > MAX_RECORDS:
             raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
-        cells = raw if stripped else [cell.strip() for cell in raw]
-        while cells and not cells[-1]:
-            cells.pop()
-        if not cells:
+        cells: list[str] | None
+        if isinstance(raw, str):
+            cells, line = None, raw.rstrip(_SEPARATOR)
+            width = line.count(_SEPARATOR) + 1 if line else 0
+        else:
+            cells = raw if stripped else [cell.strip() for cell in raw]
+            while cells and not cells[-1]:
+                cells.pop()
+            width, line = len(cells), _SEPARATOR.join(cells)
+        if not width:
             blanks += 1
             continue
-        if len(cells) > MAX_COLUMNS:
+        if width > MAX_COLUMNS:
             raise TableReadError(_("{row}行目の列が多すぎます（{limit}列まで）").format(row=number, limit=MAX_COLUMNS))
         if header is None:
             if blanks:  # the header is the first non-blank row; row numbers stay those of the file
                 raise TableReadError(_("1行目に見出し（列名）を書いてください"))
-            header = [cell.lstrip("\ufeff") for cell in cells]
+            header = [cell.lstrip("\ufeff") for cell in (line.split(_SEPARATOR) if cells is None else cells)]
             _check_controls(header, number, header, problems)
             continue
         if len(packed) + blanks >= MAX_ROWS:
@@ -147,13 +180,12 @@ def build_table(records: Iterable[list[str]], encoding: str, *, stripped: bool =
         if blanks:
             packed.extend([""] * blanks)
             blanks = 0
-        line = _SEPARATOR.join(cells)
         # One search of the packed row, the common case: no control character, and no cell holding
         # the separator itself (then the separators are exactly those put between the cells).
-        if _CONTROL_BUT_SEPARATOR.search(line) is None and line.count(_SEPARATOR) == len(cells) - 1:
+        if _CONTROL_BUT_SEPARATOR.search(line) is None and (cells is None or line.count(_SEPARATOR) == width - 1):
             packed.append(line)
         else:
-            rows.append(_check_controls(cells, number, header, problems))
+            rows.append(_check_controls(line.split(_SEPARATOR) if cells is None else cells, number, header, problems))
     if header is None:
         raise TableReadError(_("ファイルに行がありません"))
     return Table(header, rows, encoding, problems)

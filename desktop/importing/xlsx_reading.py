@@ -16,7 +16,7 @@ import re
 import struct
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, BinaryIO
@@ -446,7 +446,7 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _sheet_rows(handle: BinaryIO) -> Iterator[list[str]]:
+def _sheet_rows(handle: BinaryIO) -> Iterator[list[str] | str]:
     """The first worksheet's rows from A1, as python-calamine reads them (about 20 times faster
     than openpyxl: 100,000 rows of ten cells in 0.6 s instead of 12 s, so a bad last row or a
     file over the row cap is refused within the 2 s of QUALITY.md)."""
@@ -459,12 +459,14 @@ def _sheet_rows(handle: BinaryIO) -> Iterator[list[str]]:
         workbook.close()
 
 
-def _calamine_rows(workbook: Any, skip: int = 0, few: bool = False) -> Iterator[list[str]]:
+def _calamine_rows(workbook: Any, skip: int = 0, few: bool = False,
+                   spread: Callable[[list[str]], str | list[str]] | None = None) -> Iterator[list[str] | str]:
     """The rows of an open workbook's first worksheet from row `skip` + 1 on. Calamine starts a
     row at the first used column; the columns before it are put back, so column letters and row
     numbers are the ones the clerk sees in Excel. A value above row `skip` + 1 refuses the file
     (the pieces of one sheet, xlsx_pieces, must come in order). `few`: the sheet has few cells,
-    and its rows are taken at once."""
+    and its rows are taken at once. `spread`: puts the cells of a sheet whose unused columns were
+    left out back in their columns (tabular.ColumnSpreader)."""
     from python_calamine import SheetTypeEnum
 
     sheets = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
@@ -492,7 +494,8 @@ def _calamine_rows(workbook: Any, skip: int = 0, few: bool = False) -> Iterator[
         # comes as itself and is refused by build_table), so only its spaces are taken off.
         if len(row) > MAX_COLUMNS + 1:
             row = row[:MAX_COLUMNS + 1]
-        yield [v.strip() if v.__class__ is str else _cell_text(v) for v in row]
+        cells = [v.strip() if v.__class__ is str else _cell_text(v) for v in row]
+        yield cells if spread is None else spread(cells)
 
 
 def read_xlsx_file(handle: BinaryIO) -> Table:
@@ -514,7 +517,7 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                     from desktop.importing.xlsx_pieces import sheet_rows_in_pieces
 
                     rows = sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets),
-                                                scan.blocks if scan.ordered else None)
+                                                scan.blocks if scan.ordered else None, scan.cells)
                     return build_table(rows, "xlsx", stripped=True)
                 # Cells that do not say where they are: a stricter scan, row by row; then calamine
                 # if its block is still bounded, else openpyxl, which reads row by row.

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.importing.tabular import TableReadError, read_csv_bytes, read_table
+from desktop.importing.tabular import (
+    ColumnSpreader,
+    TableReadError,
+    build_table,
+    read_csv_bytes,
+    read_table,
+)
 from desktop.importing.templates import ROSTER_COLUMNS, ROSTER_EXAMPLE, template_csv, template_xlsx
 
 ROW = "髙橋 一,たかはし はじめ"
@@ -81,3 +87,21 @@ def test_any_utf8_csv_round_trips(rows: list[list[str]]) -> None:
     while expected and not any(expected[-1]):
         expected.pop()
     assert table.rows == expected
+
+
+@given(st.lists(st.integers(1, 100), min_size=1, max_size=8, unique=True),
+       st.lists(st.sampled_from(["", "a", "髙﨑", "a\x1fb", "x\x00", "𠮷"]), max_size=8))
+def test_a_spread_row_makes_the_table_its_cells_make(columns: list[int], cells: list[str]) -> None:
+    """A compacted sheet's row put back in its columns, packed, is the row the full list of its
+    cells makes: blank and short rows, a cell holding the separator or a control character."""
+    columns.sort()
+    cells = cells[:len(columns)]
+    full = [""] * (columns[-1] + 1)
+    for column, cell in zip(columns, cells, strict=False):
+        full[column - 1] = cell
+    header = ["見出し"]
+    spread = ColumnSpreader(columns)
+    packed, listed = build_table([header, spread(cells)], "xlsx"), build_table([header, full], "xlsx")
+    assert packed == listed
+    # Packed whenever it can be: the cells' list is made only for a cell holding the separator.
+    assert isinstance(spread(cells), str) == bool(cells and not any("\x1f" in cell for cell in cells))

@@ -296,7 +296,7 @@ def test_openpyxl_fills_no_more_places_than_the_widest_row_and_is_refused_past_t
     """openpyxl gives every row as wide as asked: 100,000 rows of one cell, asked for the 101
     columns an import may read, took 2.5 s. Without placed cells a row is as wide as its cells;
     with one, rows × 101 places are the bound."""
-    data = _unplaced_book([(None, ["x"] + [""] * 149)] + [(None, ["y"])] * 20)
+    data = _unplaced_book([(None, ["x"] + [""] * 149), *[(None, ["y"])] * 20])
     scan = _unplaced_scan(data)
     assert (scan.height(), scan.width(), scan.widest) == (22, MAX_COLUMNS + 1, 150)
     monkeypatch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 22 * 101)  # too few for calamine's 150 columns

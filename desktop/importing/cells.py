@@ -25,6 +25,12 @@ def first_positions(header: list[str]) -> dict[str, int]:
     return positions
 
 
+def reach(header: list[str], names: tuple[str, ...]) -> int:
+    """How many leading columns hold every one of `names` the header has (PackedRows.leading)."""
+    positions = first_positions(header)
+    return max((positions[name] for name in names if name in positions), default=0) + 1
+
+
 class ParseMemo:
     """One import's column positions and every cell text already parsed, with its value or its
     refusal: a file of 100,000 rows repeats the same few dates, years and amounts, and each is

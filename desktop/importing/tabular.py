@@ -72,6 +72,20 @@ class PackedRows(Sequence[list[str]]):
         for row in self._packed:
             yield _unpack(row)
 
+    def leading(self, width: int) -> Iterator[list[str]]:
+        """Each row's first `width` cells (at least one), the others never split off: an import
+        reads its columns from a sheet of a hundred without making lists of a hundred. A row
+        without a value is [], any other row is not, even when its first cells are all empty."""
+        width = max(width, 1)
+        for row in self._packed:
+            if not row.strip(_SEPARATOR):
+                yield []
+                continue
+            cells = row.split(_SEPARATOR, width)
+            if len(cells) > width:
+                cells.pop()
+            yield cells
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PackedRows):
             return self._packed == other._packed

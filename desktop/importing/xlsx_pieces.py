@@ -85,10 +85,12 @@ def _without_far_columns(piece: bytes, prefix: bytes) -> bytes:
 
 def _used_columns(blocks: list[bytes], prefix: bytes) -> list[int]:
     """The columns the piece's cells are in (every cell says where it is: the scan has checked)."""
-    column = _cell_patterns(prefix)[3]
+    tag = re.escape(b"<" + prefix + b'c r="')
     letters: set[bytes] = set()
     for block in blocks:
-        letters.update(column.findall(block))
+        # Only the cells of columns not seen yet are taken out: a few, not a million.
+        seen = b"(?!(?:" + b"|".join(sorted(letters)) + b")[0-9])" if letters else b""
+        letters.update(re.findall(tag + seen + b"([A-Z]{1,3})", block))
     return sorted(map(_column_number, letters))
 
 

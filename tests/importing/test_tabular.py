@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from desktop.importing.tabular import (
     ColumnSpreader,
+    PackedRows,
     TableReadError,
     build_table,
     read_csv_bytes,
@@ -105,3 +106,13 @@ def test_a_spread_row_makes_the_table_its_cells_make(columns: list[int], cells: 
     assert packed == listed
     # Packed whenever it can be: the cells' list is made only for a cell holding the separator.
     assert isinstance(spread(cells), str) == bool(cells and not any("\x1f" in cell for cell in cells))
+
+
+@given(st.lists(st.lists(st.sampled_from(["", "a", "髙﨑", " "]), max_size=6), max_size=6), st.integers(0, 7))
+def test_the_leading_cells_are_the_rows_cut_and_blank_rows_stay_blank(rows: list[list[str]], width: int) -> None:
+    """An import that reads only its first columns skips the same rows and reads the same cells."""
+    packed = PackedRows()
+    for row in rows:
+        packed.append(row)
+    expected = [row[:max(width, 1)] if any(row) else [] for row in rows]
+    assert list(packed.leading(width)) == expected

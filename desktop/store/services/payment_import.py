@@ -27,9 +27,10 @@ from desktop.importing.cells import (
     RowReader,
     enough_problems,
     missing_columns,
+    reach,
 )
 from desktop.importing.tabular import Table
-from desktop.importing.templates import PAYMENT_REQUIRED
+from desktop.importing.templates import PAYMENT_COLUMNS, PAYMENT_REQUIRED
 from desktop.store import audit
 from desktop.store.access import writes
 from desktop.store.models.contribution import MoneyRow
@@ -193,8 +194,8 @@ def preview_payments(session: Session, *, table: Table, keep_drafts: bool = Fals
         return preview
     memo = ParseMemo(table.header)
     reading = _RowReading(table.header, ImportLookup(session), memo, get_import_amount_limit(session))
-    for offset, cells in enumerate(table.rows):
-        if not any(cells):
+    for offset, cells in enumerate(table.rows.leading(reach(table.header, PAYMENT_COLUMNS))):
+        if not cells:
             continue
         if enough_problems(preview.problems, offset + 2):
             break

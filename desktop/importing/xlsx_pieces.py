@@ -23,6 +23,7 @@ from desktop.i18n import _
 from desktop.importing.tabular import MAX_COLUMNS, ColumnSpreader, TableReadError
 from desktop.importing.xlsx_reading import (
     MAX_DENSE_CELLS,
+    MAX_SHEET_PLACES,
     _beyond,
     _blocks,
     _calamine_rows,
@@ -40,9 +41,13 @@ PIECE_CELLS = 750_000
 # block) is read at once: calamine gives a later piece row by row only after an empty row for each
 # row above it, which costs seconds when a sparse sheet makes many pieces.
 PIECE_CELLS_AT_ONCE = 150_000
-# A piece is read without the columns none of its cells is in once they are at least three
-# quarters of its width: each empty place costs calamine and Python about a tenth of a
-# microsecond, and 100,000 rows with a note in column CV beside ten columns took 2.5 s.
+# Each empty place of a piece costs calamine and Python about a tenth of a microsecond (100,000
+# rows with a note in column CV beside ten columns took 2.5 s), and each cell moved left over
+# empty columns about three times that (_compact): a piece is compacted when it leaves out at
+# least this many empty columns for each column it moves.
+EMPTY_COLUMNS_PER_MOVE = 3
+# A sheet of at most a quarter as many cells as places is cut into pieces by its cells, not its
+# places: its pieces are compacted, and each costs a parse of the shared strings.
 SPARSE = 4
 _END_OF_DIRECTORY_SIZE = 22
 _EMPTY_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
@@ -94,17 +99,21 @@ def _used_columns(blocks: list[bytes], prefix: bytes) -> list[int]:
     return sorted(map(_column_number, letters))
 
 
-def _compact(blocks: list[bytes], prefix: bytes) -> list[int] | None:
-    """Moves the piece's cells left over the columns none of them is in, block by block in place,
-    when those are most of its width (SPARSE); gives the column each compact column stands for,
-    or None when the piece is left as it is."""
+def _compact(blocks: list[bytes], prefix: bytes) -> tuple[int, list[int] | None]:
+    """The piece's width as calamine will read it (its last column, past MAX_COLUMNS + 1 dropped),
+    and its cells moved left over the columns none of them is in, block by block in place, when
+    that is worth it (EMPTY_COLUMNS_PER_MOVE): then the width is the columns kept, and the
+    column each now stands for is given too (else None)."""
     columns = _used_columns(blocks, prefix)
     if columns and columns[-1] > MAX_COLUMNS + 1:
         blocks[:] = [_without_far_columns(b"".join(blocks), prefix)]
         columns = [column for column in columns if column <= MAX_COLUMNS + 1]
-    if not columns or len(columns) * SPARSE > columns[-1]:
-        return None
-    kept = next(index for index, column in enumerate(columns) if column != index + 1)  # columns A.. in place
+    if not columns:
+        return 0, None
+    kept = next((index for index, column in enumerate(columns) if column != index + 1), len(columns))  # A.. in place
+    moves = len(columns) - kept
+    if not moves or columns[-1] - len(columns) < EMPTY_COLUMNS_PER_MOVE * moves:
+        return columns[-1], None
     moved = {_column_letters(column).encode(): _column_letters(index).encode()
              for index, column in enumerate(columns, start=1) if index > kept}
     tag = b"<" + prefix + b'c r="'
@@ -116,17 +125,17 @@ def _compact(blocks: list[bytes], prefix: bytes) -> list[int] | None:
 
     for index, block in enumerate(blocks):
         blocks[index] = cell.sub(move, block)
-    return columns
+    return len(columns), columns
 
 
-def _fitting(piece: bytes, prefix: bytes) -> Iterator[bytes]:
-    """The piece, or its halves (cut between rows), each within calamine's block."""
+def _fitting(piece: bytes, prefix: bytes) -> Iterator[tuple[bytes, int]]:
+    """The piece, or its halves (cut between rows), each within calamine's block, with its span."""
     span = _quick_span(piece, prefix)
     if span is None or span > MAX_DENSE_CELLS:
         piece = _without_far_columns(piece, prefix)
         span = _span(piece, prefix)
     if span <= MAX_DENSE_CELLS:
-        yield piece
+        yield piece, span
         return
     rows = [found.start() for found in re.finditer(b"<" + re.escape(prefix) + rb"row[\s/>]", piece)]
     if len(rows) < 2:
@@ -258,22 +267,25 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
             base = _write_other_parts(archive, member, worksheets, path)
         except OSError as error:
             raise _no_room(error) from None
-        next_row = 0
+        next_row = places = 0
         cell = b"<" + prefix + b"c"
         last_row, width = bounds[-1][1:] if bounds else (0, 0)
-        # A sparse sheet is cut by its cells, not its places: its pieces are compacted.
         sparse = bounds is not None and cells * SPARSE <= last_row * width
         for root_tag, rows, bounded in _pieces(archive, member, prefix, bounds, cells if sparse else None):
-            spread = None
-            if bounded is None or sparse or bounded[0] * bounded[1] > MAX_DENSE_CELLS:
-                columns = _compact(rows, prefix)
-                if columns is not None:
-                    spread = ColumnSpreader(columns)
-                    bounded = (bounded[0], len(columns)) if bounded is not None else None
-            if bounded is not None and bounded[0] * bounded[1] <= MAX_DENSE_CELLS:
+            width, columns = _compact(rows, prefix)
+            spread = ColumnSpreader(columns) if columns is not None else None
+            if bounded is not None:
+                places += bounded[0] * width  # what calamine and Python would spend on it
+                _refuse_past_the_places(places)
+            if bounded is not None and bounded[0] * width <= MAX_DENSE_CELLS:
                 fitted = [rows]  # bounded by the scan: written as the blocks came, never joined
             else:
-                fitted = [[piece] for piece in _fitting(b"".join(rows), prefix)]
+                fitted = []
+                for part, span in _fitting(b"".join(rows), prefix):
+                    if bounded is None:
+                        places += span
+                        _refuse_past_the_places(places)
+                    fitted.append([part])
                 rows.clear()
             while fitted:
                 piece = fitted.pop(0)
@@ -291,6 +303,15 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
                         yield row
                 finally:
                     workbook.close()
+
+
+def _refuse_past_the_places(places: int) -> None:
+    """Refuses the sheet once its pieces span more than MAX_SHEET_PLACES, before calamine spends
+    the time on them."""
+    if places > MAX_SHEET_PLACES:
+        raise TableReadError(_("Excelファイルの最初のシートの使われている範囲が広すぎます（行×列で{limit}マスまで）。"
+                               "使わない列を消すか、CSVで保存し直すか、ファイルを分けてください").format(
+                                   limit=f"{MAX_SHEET_PLACES:,}"))
 
 
 def _no_room(error: OSError) -> TableReadError:

@@ -70,6 +70,10 @@ MAX_DENSE_CELLS = 1_250_000
 # at a time in Python) and checking them leaves the refusal within the 2 s of issue 10; more is
 # refused during the scan, with the ways out (fewer columns, CSV, two files).
 MAX_SHEET_CELLS = 1_250_000
+# The places from A1 to each row's last column that a sheet read in pieces (xlsx_pieces) holds,
+# once columns no cell of a piece is in are left out: each costs time even when empty (10,000,000
+# places of 1,100,000 values, no column left out, took 4 s), and more are refused.
+MAX_SHEET_PLACES = 1_500_000
 # openpyxl, which reads what calamine cannot bound (cells that do not say where they are, in a
 # layout too wide for one block), takes about ten times calamine's time a cell, and parses every
 # sheet once more when it opens the workbook: past this many cells the file is refused, and

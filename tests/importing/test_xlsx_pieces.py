@@ -95,8 +95,8 @@ def test_a_value_far_to_the_right_is_dropped_not_held(small_pieces: None) -> Non
         read_xlsx_file(io.BytesIO(data))
     rows = _pieces_read(data)
     assert [row for row in rows if any(row)] == [["氏名", "金額"], ["佐藤", "1"], [""] * 100 + ["101列目"]]
-    kept = b"".join(xlsx_pieces._fitting(b'<row r="3"><c r="XFD3"><v>1</v></c></row><row r="4"><c r="CW4"><v>1</v>'
-                                         b'</c></row>', b""))
+    kept = b"".join(part for part, _span in xlsx_pieces._fitting(
+        b'<row r="3"><c r="XFD3"><v>1</v></c></row><row r="4"><c r="CW4"><v>1</v></c></row>', b""))
     assert b"XFD3" not in kept and b"CW4" in kept
 
 
@@ -308,7 +308,7 @@ def test_a_sparse_sheet_is_read_without_its_empty_columns_to_the_same_table(smal
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml")
     blocks = [sheet[sheet.index(b'<row r="5"'):sheet.index(b'<row r="9"')]]
-    assert xlsx_pieces._compact(blocks, b"") == [1, 4, 7, 10, 100]
+    assert xlsx_pieces._compact(blocks, b"") == (5, [1, 4, 7, 10, 100])
     assert b'<c r="B5"' in blocks[0] and b'<c r="E5"' in blocks[0] and b'<c r="J5"' not in blocks[0]
     assert blocks[0].count(b'<c r="A') == 4  # column A stays where it is, in rows 5 to 8
 
@@ -317,12 +317,17 @@ def test_compacting_keeps_the_columns_before_the_first_gap_and_drops_far_ones() 
     blocks = [b'<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2"><x:v>2</x:v></x:c>'
               b'<x:c r="AB2"><x:v>3</x:v></x:c><x:c r="CV2"><x:v>4</x:v></x:c></x:row>',
               b'<x:row r="3"><x:c r="XFD3"><x:v>5</x:v></x:c><x:c r="CW3"><x:v>6</x:v></x:c></x:row>']
-    assert xlsx_pieces._compact(blocks, b"x:") == [1, 2, 28, 100, 101]
+    assert xlsx_pieces._compact(blocks, b"x:") == (5, [1, 2, 28, 100, 101])
     assert blocks == [b'<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2"><x:v>2</x:v></x:c>'
                       b'<x:c r="C2"><x:v>3</x:v></x:c><x:c r="D2"><x:v>4</x:v></x:c></x:row>'
                       b'<x:row r="3"><x:c r="E3"><x:v>6</x:v></x:c></x:row>']
+    # Two empty columns left out for one moved: not worth it, the piece stays as it is.
     dense = [b'<row r="2"><c r="A2"><v>1</v></c><c r="D2"><v>1</v></c></row>']
-    assert xlsx_pieces._compact(dense, b"") is None and b'r="D2"' in dense[0]  # half the columns used: as it is
+    assert xlsx_pieces._compact(dense, b"") == (4, None) and b'r="D2"' in dense[0]
+    # Three for one: eleven columns and a note four columns on, as a clerk's ledger may have.
+    noted = [b'<row r="2">' + b"".join(b'<c r="%s2"><v>1</v></c>' % letter.encode() for letter in "ABCDEFGHIJKP") + b"</row>"]
+    assert xlsx_pieces._compact(noted, b"") == (12, [*range(1, 12), 16]) and b'r="L2"' in noted[0]
+    assert xlsx_pieces._compact([b"<row/>"], b"") == (0, None)
 
 
 @pytest.mark.slow
@@ -333,3 +338,25 @@ def test_a_note_far_to_the_right_on_every_row_is_read_in_time(tmp_path: Path) ->
     assert outcome.get("rows") == MAX_ROWS, outcome
     assert float(outcome["peak_mb"]) < PEAK_MB  # type: ignore[arg-type]
     assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+def _diagonal(sheet) -> None:  # type: ignore[no-untyped-def]
+    """Every row's cells some columns further right than the row before: no column is empty
+    within a piece, so no piece can be compacted."""
+    sheet["A1"] = "見出し"
+    for row in range(2, 40):
+        for column in range(1 + row % 30, 4 + row % 30):
+            sheet.cell(row, column, row)
+
+
+def test_a_sheet_spanning_too_many_places_is_refused_before_calamine_reads_them(
+        small_pieces: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values that wander over many columns fill few of the places their pieces span: each place
+    costs time even when empty (10,000,000 took 4 s), so past MAX_SHEET_PLACES the file is
+    refused with the ways out, and below it read as openpyxl reads it."""
+    data = _book(_diagonal)
+    fast, slow = read_by_both(data)
+    assert fast == slow
+    monkeypatch.setattr(xlsx_pieces, "MAX_SHEET_PLACES", 200)
+    with pytest.raises(TableReadError, match=r"使われている範囲が広すぎます（行×列で200マスまで）。使わない列を消すか"):
+        read_xlsx_file(io.BytesIO(data))

@@ -16,6 +16,7 @@ import re
 import struct
 import warnings
 import zipfile
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -49,6 +50,13 @@ MAX_ELEMENTS = 60_000
 # (a name, an address, a number...).
 MAX_SHARED_STRINGS = 700_000
 MAX_SHARED_STRINGS_ROW_BY_ROW = 250_000
+# A shared string is stored once and named by any number of cells, and the readers hold a copy
+# for each cell (calamine before the first row is read): one string of 30,000 characters named by
+# 20,000 cells, a file of 115 KB, took 1 GB. The cells naming a string longer than this are
+# counted, and the copies they make may hold at most MAX_LONG_COPIES bytes (a note of 100 bytes on
+# each of 100,000 rows makes 10 MB). Shorter strings make at most 80 MB of copies in 1,250,000 cells.
+LONG_SHARED_STRING = 64
+MAX_LONG_COPIES = 32 * 1024 * 1024
 MAX_CELLS_PER_ROW = 1_000
 _CHUNK = 1 << 20
 _ROOT = re.compile(rb"<(?![?!/])([\w.-]+:)?([\w.-]+)")
@@ -231,6 +239,8 @@ class _Scan:
     ordered: bool = True
     # For each block fed: its length, and the farthest row and column of any cell up to its end.
     blocks: list[tuple[int, int, int]] = field(default_factory=list)
+    # A shared strings part: each string's length in bytes, its markup included.
+    lengths: array[int] = field(default_factory=lambda: array("I"))
 
     def feed(self, block: bytes) -> None:
         if self.binary:
@@ -247,7 +257,11 @@ class _Scan:
             self.blocks.append((len(block), 0, 0))  # a long prologue: its blocks are counted all the same
         self.elements += block.count(b"<") - block.count(b"</")
         if self.root == b"sst":
-            self.shared += _shared_strings_in(block, self.prefix)
+            parts = _split_shared(block, self.prefix)
+            if self.lengths:
+                self.lengths[-1] += len(parts[0])  # the string the block before ended in goes on
+            self.lengths.extend(map(len, parts[1:]))
+            self.shared += len(parts) - 1
             if self.shared > (MAX_SHARED_STRINGS_ROW_BY_ROW if self.per_row else MAX_SHARED_STRINGS):
                 raise _too_big()
         elif self.elements > MAX_ELEMENTS:
@@ -359,12 +373,34 @@ class _Scan:
             raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_RECORDS // 2))
 
 
-def _shared_strings_in(block: bytes, prefix: bytes) -> int:
-    """The <si> elements in a block of a shared strings part. No other tag of that part starts
-    with "si": a plain count, unless a prefix (the root's or another) needs the pattern."""
+def _split_shared(block: bytes, prefix: bytes) -> list[bytes]:
+    """A block of a shared strings part cut at each <si>: what comes before the first, then each
+    string. No other tag of that part starts with "si": a plain cut, unless a prefix (the root's
+    or another) needs the pattern."""
     if not prefix and b":si" not in block:
-        return block.count(b"<si")
-    return len(_SHARED.findall(block))
+        return block.split(b"<si")
+    return _SHARED.split(block)
+
+
+def _refuse_copies_of_long_strings(archive: zipfile.ZipFile, member: str, cells: int, scans: list[_Scan]) -> None:
+    """Refuses a sheet whose cells name long shared strings so often that the readers' copies of
+    them would pass MAX_LONG_COPIES (see LONG_SHARED_STRING). Every <v> number is counted as a
+    shared string's, whatever its cell: a number that happens to name a long string only makes
+    the count larger. Files without long strings cost nothing here."""
+    lengths = max((scan.lengths for scan in scans), key=len, default=array("I"))
+    long = {b"%d" % index: length for index, length in enumerate(lengths) if length > LONG_SHARED_STRING}
+    if not long or cells * max(long.values()) <= MAX_LONG_COPIES:  # not even every cell naming the longest
+        return
+    # a search of these numbers alone when they are few, else of every value
+    number = b"(" + b"|".join(long) + b")<" if len(long) <= 100 else rb"([0-9]{1,7})<"
+    plain, prefixed = re.compile(rb"<v>0*" + number), re.compile(rb"<(?:[\w.-]+:)?v>0*" + number)
+    copies = 0
+    with archive.open(member) as stream:
+        for block in _blocks(stream):  # type: ignore[arg-type]
+            found = (prefixed if b":v>" in block else plain).findall(block)
+            copies += sum(map(long.get, found, itertools.repeat(0)))
+            if copies > MAX_LONG_COPIES:
+                raise _too_big()
 
 
 def _plain_rows(block: bytes) -> bool:
@@ -408,9 +444,10 @@ def _blocks(stream: BinaryIO) -> Iterator[bytes]:
         yield carry
 
 
-def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *,
-                  per_row: bool = False) -> dict[str, _Scan]:
-    """Refuses what no reader should parse; gives the scan of every worksheet, by member name."""
+def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *, per_row: bool = False,
+                  shared: list[_Scan] | None = None) -> dict[str, _Scan]:
+    """Refuses what no reader should parse; gives the scan of every worksheet, by member name,
+    and puts those of shared strings parts in `shared`."""
     # Every member, whatever its name: openpyxl finds its parts through the content types,
     # so a hostile file may give an XML part any name.
     worksheets = {}
@@ -423,6 +460,8 @@ def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *,
                 scan.feed(block)
         if scan.root == b"worksheet":
             worksheets[info.filename] = scan
+        elif scan.root == b"sst" and shared is not None:
+            shared.append(scan)
     return worksheets
 
 
@@ -509,13 +548,17 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
             raise _too_big()
         with zipfile.ZipFile(handle) as archive:
             members = _check_declared(archive)
-            worksheets = _scan_members(archive, members)
+            shared: list[_Scan] = []
+            worksheets = _scan_members(archive, members, shared=shared)
             first = first_worksheet(archive)
             scan = worksheets.get(first or "")
             if scan is not None and scan.cells > MAX_SHEET_CELLS:
                 raise TableReadError(_("Excelファイルの最初のシートのセルが多すぎます（{limit}個まで）。"
                                        "使わない列を消すか、CSVで保存し直すか、ファイルを分けてください").format(
                                            limit=f"{MAX_SHEET_CELLS:,}"))
+            # The sheet the readers take, or, not knowing it, every one.
+            for name, sheet in ([(first, scan)] if first is not None and scan is not None else worksheets.items()):
+                _refuse_copies_of_long_strings(archive, name, sheet.cells, shared)
             if not all(map(_in_one_block, worksheets.values())):
                 if first is not None and scan is not None and scan.placed:
                     from desktop.importing.xlsx_pieces import sheet_rows_in_pieces

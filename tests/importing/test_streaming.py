@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop.importing import xlsx_reading
 from desktop.importing.tabular import MAX_IMPORT_BYTES, MAX_ROWS, TableReadError, read_table
 from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
 from desktop.importing.xlsx_reading import (
+    LONG_SHARED_STRING,
     MAX_CELLS_PER_ROW,
     MAX_ELEMENTS,
     MAX_SHARED_STRINGS,
@@ -191,8 +193,9 @@ def test_devices_and_folders_are_refused(name: str) -> None:
         read_table(Path(name))
 
 
-def _with_shared_strings(path: Path, count: int, *, sheet: str | None = None) -> None:
-    """The roster template's workbook with `count` distinct shared strings (and another first sheet)."""
+def _with_shared_strings(path: Path, count: int, *, sheet: str | None = None, texts: list[str] | None = None) -> None:
+    """The roster template's workbook with `count` distinct shared strings, or `texts` (and
+    another first sheet)."""
     rng = random.Random(2)
     base = zipfile.ZipFile(io.BytesIO(template_xlsx(ROSTER_COLUMNS)))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
@@ -208,7 +211,7 @@ def _with_shared_strings(path: Path, count: int, *, sheet: str | None = None) ->
             elif info.filename == "xl/worksheets/sheet1.xml" and sheet is not None:
                 data = sheet
             out.writestr(info.filename, data)
-        strings = "".join(f"<si><t>{rng.randrange(10**12)}</t></si>" for _ in range(count))
+        strings = "".join(f"<si><t>{text}</t></si>" for text in texts or (rng.randrange(10**12) for _ in range(count)))
         out.writestr("xl/sharedStrings.xml",
                      f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{strings}</sst>')
 
@@ -305,3 +308,75 @@ def test_cells_with_only_a_style_past_the_row_cap_hold_no_rows(tmp_path: Path) -
     _placed_sheet(path, 10, last=b'<row r="%d"><c r="A%d" s="1"><v>0</v></c></row>' % ((MAX_ROWS + 2,) * 2))
     with pytest.raises(TableReadError, match="行が多すぎます"):
         read_table(path)
+
+
+def _naming(indices: list[str], prefix: str = "") -> str:
+    """A first sheet whose cells name these shared strings, one a row (an index may be "007";
+    "=99999" is a number cell)."""
+    shared = ' t="s"'
+    rows = "".join(f'<{prefix}row r="{n}"><{prefix}c r="A{n}"{"" if index[0] == "=" else shared}><{prefix}v>'
+                   f'{index.lstrip("=")}</{prefix}v></{prefix}c></{prefix}row>' for n, index in enumerate(indices, start=1))
+    xmlns = f"xmlns{':' + prefix[:-1] if prefix else ''}"
+    return (f'<{prefix}worksheet {xmlns}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><{prefix}sheetData>'
+            f"{rows}</{prefix}sheetData></{prefix}worksheet>")
+
+
+def test_one_long_string_named_by_many_cells_is_refused_before_any_reader_copies_it(tmp_path: Path) -> None:
+    """A shared string is stored once but copied for each cell that names it: 5,000 cells naming
+    one string of 10,000 characters would make 150 MB of copies from a file of 60 KB."""
+    path = tmp_path / "copies.xlsx"
+    _with_shared_strings(path, 0, texts=["見出し", "長" * 10_000], sheet=_naming(["0"] + ["1"] * 5_000))
+    assert path.stat().st_size < 100_000
+    with pytest.raises(TableReadError, match="圧縮爆弾"):
+        read_table(path)
+
+
+@pytest.mark.parametrize(("long_strings", "prefix"), [(1, ""), (1, "x:"), (150, ""), (150, "x:")])
+def test_the_copies_of_long_strings_are_counted_exactly(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, long_strings: int, prefix: str) -> None:
+    """Each cell naming a string longer than LONG_SHARED_STRING bytes counts its length (leading
+    zeros, a namespace prefix, few long strings searched by their numbers or many by every
+    value); short strings and numbers past the last string count nothing. At the limit the file
+    is read; one byte less, it is refused."""
+    texts = ["見出し", "短い"] + [f"長い説明{n}" + "あ" * 30 for n in range(long_strings)]
+    named = ["0"] + ["1", "2", "002", "=99999"] + [str(2 + n) for n in range(long_strings)]
+    path = tmp_path / "long.xlsx"
+    _with_shared_strings(path, 0, texts=texts, sheet=_naming(named, prefix))
+    with zipfile.ZipFile(path) as archive:
+        scans: list[_Scan] = []
+        xlsx_reading._scan_members(archive, archive.infolist(), shared=scans)
+    lengths = scans[0].lengths
+    assert all(length > LONG_SHARED_STRING for length in lengths[2:]) and lengths[1] <= LONG_SHARED_STRING
+    copies = lengths[2] * 2 + sum(lengths[2:])  # string 2 is named twice ("2" and "002")
+    monkeypatch.setattr(xlsx_reading, "MAX_LONG_COPIES", copies)
+    assert len(read_table(path).rows) == len(named) - 1
+    monkeypatch.setattr(xlsx_reading, "MAX_LONG_COPIES", copies - 1)
+    with pytest.raises(TableReadError, match="圧縮爆弾"):
+        read_table(path)
+
+
+@pytest.mark.parametrize("chunk", [5, 17, 64, 333])
+def test_the_lengths_of_shared_strings_do_not_depend_on_where_blocks_are_cut(
+        monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    part = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            + "".join(f"<si><t>{'髙﨑' * n}</t></si>" for n in range(40)) + "<si/></sst>").encode()
+    whole = _Scan()
+    whole.feed(part)
+    monkeypatch.setattr(xlsx_reading, "_CHUNK", chunk)
+    scan = _Scan()
+    for block in _blocks(io.BytesIO(part)):
+        scan.feed(block)
+    assert list(scan.lengths) == list(whole.lengths) == [len(text) for text in part.split(b"<si")[1:]]
+    assert scan.shared == 41
+
+
+@pytest.mark.slow
+def test_a_small_file_that_would_copy_one_string_into_a_gigabyte_is_refused_in_time(tmp_path: Path) -> None:
+    """20,000 cells naming one string of 10,000 characters (a file of about 100 KB): 1 GB and
+    1.5 s before the copies were counted."""
+    path = tmp_path / "copies.xlsx"
+    _with_shared_strings(path, 0, texts=["見出し", "髙" * 10_000], sheet=_naming(["0"] + ["1"] * 20_000))
+    outcome = measure(path)
+    assert "圧縮爆弾" in str(outcome.get("refused")), outcome
+    assert float(outcome["peak_mb"]) < PEAK_MB / 2  # type: ignore[arg-type]
+    assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS / 4  # type: ignore[arg-type]

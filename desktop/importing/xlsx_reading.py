@@ -35,6 +35,10 @@ from desktop.importing.xlsx_parts import first_worksheet
 
 MAX_MEMBERS = 1_000
 MAX_MEMBER_BYTES = 128 * 1024 * 1024
+# A worksheet's XML: its inline texts are held by calamine and again by the packed rows (120 MB
+# of text in a 16 MB file peaked at 272 MB). 1,250,000 cells as openpyxl writes them take about
+# 70 MB; 78 MB hold more text than a CSV of 20 MB, and peak at 197 MB.
+MAX_SHEET_XML_BYTES = 75 * 1024 * 1024
 MAX_TOTAL_BYTES = 160 * 1024 * 1024
 # A real sheet compresses about 5-20 times (100,000 identical rows: 19 times); zip bombs 1,000
 # times and more. Small members are exempt: a few kilobytes of XML may well compress 100 times.
@@ -556,6 +560,10 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                 raise TableReadError(_("Excelファイルの最初のシートのセルが多すぎます（{limit}個まで）。"
                                        "使わない列を消すか、CSVで保存し直すか、ファイルを分けてください").format(
                                            limit=f"{MAX_SHEET_CELLS:,}"))
+            if first is not None and archive.getinfo(first).file_size > MAX_SHEET_XML_BYTES:
+                raise TableReadError(_("Excelファイルの最初のシートの中身が大きすぎます（展開して{limit}MBまで）。"
+                                       "使わない列を消すか、ファイルを分けてください").format(
+                                           limit=MAX_SHEET_XML_BYTES // 1_000_000))
             # The sheet the readers take, or, not knowing it, every one.
             for name, sheet in ([(first, scan)] if first is not None and scan is not None else worksheets.items()):
                 _refuse_copies_of_long_strings(archive, name, sheet.cells, shared)

@@ -380,3 +380,19 @@ def test_a_small_file_that_would_copy_one_string_into_a_gigabyte_is_refused_in_t
     assert "圧縮爆弾" in str(outcome.get("refused")), outcome
     assert float(outcome["peak_mb"]) < PEAK_MB / 2  # type: ignore[arg-type]
     assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS / 4  # type: ignore[arg-type]
+
+
+def test_a_first_sheet_of_too_much_xml_is_refused_with_the_ways_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inline texts are held by calamine and again by the packed rows: a 16 MB file of 120 MB of
+    text peaked at 272 MB. The first sheet's XML is bounded (78 MB peaked at 197 MB)."""
+    path = tmp_path / "texts.xlsx"
+    texts = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{"髙﨑" * 50}</t></is></c></row>' for n in range(1, 200))
+    _with_shared_strings(path, 1, sheet='<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                         f"<sheetData>{texts}</sheetData></worksheet>")
+    with zipfile.ZipFile(path) as archive:
+        size = archive.getinfo("xl/worksheets/sheet1.xml").file_size
+    monkeypatch.setattr(xlsx_reading, "MAX_SHEET_XML_BYTES", size)
+    assert len(read_table(path).rows) == 198
+    monkeypatch.setattr(xlsx_reading, "MAX_SHEET_XML_BYTES", size - 1)
+    with pytest.raises(TableReadError, match=r"最初のシートの中身が大きすぎます（展開して0MBまで）。使わない列を消すか"):
+        read_table(path)

@@ -404,7 +404,8 @@ def _refuse_copies_of_long_strings(archive: zipfile.ZipFile, member: str, cells:
             found = (prefixed if b":v>" in block else plain).findall(block)
             copies += sum(map(long.get, found, itertools.repeat(0)))
             if copies > MAX_LONG_COPIES:
-                raise _too_big()
+                raise TableReadError(_("Excelファイルの最初のシートの文字が多すぎます（長い文字列を、同じものも数えて"
+                                       "{limit}MBまで）。ファイルを分けてください").format(limit=MAX_LONG_COPIES // 1_000_000))
 
 
 def _plain_rows(block: bytes) -> bool:

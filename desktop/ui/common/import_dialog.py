@@ -234,6 +234,8 @@ class ImportDialog(QDialog):
             row_number = index + 2
             verdict, colour = verdicts.get(worst.get(row_number), (_("取込可"), ""))  # type: ignore[arg-type]
             for column, value in enumerate([str(row_number), verdict, *cells]):
+                if not value and not colour:
+                    continue  # an empty place needs no item (a sheet of a hundred columns has many)
                 item = QTableWidgetItem(value)
                 if colour:
                     item.setBackground(QColor(colour))

@@ -20,7 +20,14 @@ from desktop.domain.problems import ImportRefusedError, RowProblem
 from desktop.domain.text import normalise_numeric
 from desktop.i18n import _
 from desktop.importing.bulk import bulk_work
-from desktop.importing.cells import ColumnPicker, ParseMemo, RowReader, missing_columns, reach
+from desktop.importing.cells import (
+    ColumnPicker,
+    ParseMemo,
+    RowReader,
+    enough_problems,
+    missing_columns,
+    reach,
+)
 from desktop.importing.tabular import Table
 from desktop.importing.templates import ORGANISATION_COLUMNS, ORGANISATION_REQUIRED
 from desktop.store.access import writes
@@ -107,6 +114,8 @@ def preview_organisations(session: Session, *, table: Table, keep_drafts: bool =
     for offset, cells in enumerate(table.rows.leading(reach(table.header, ORGANISATION_COLUMNS))):
         if not cells:
             continue
+        if enough_problems(preview.problems, offset + 2):
+            break
         reader = RowReader(table.header, cells, offset + 2, memo)
         row = _read_row(reader, picker)
         name = row.name  # stripped, as every cell

@@ -5,8 +5,10 @@ with a value. A sheet of many columns, or with one stray value far to the right,
 hundreds of megabytes. Such a sheet (its cells all say where they are: the scan has checked) is
 cut here into pieces of whole rows, each a workbook of its own in a temporary file that calamine
 reads in turn; a piece whose block would still be too large loses the cells past the last
-column an import reads, then is halved. Memory stays that of one piece, and the reading stays
-calamine's speed.
+column an import reads, then is halved. A piece most of whose columns are empty is read without
+them, its cells moved left and put back in their columns afterwards, and a sheet whose pieces
+would still span too many places is refused. Memory stays that of one piece, and the reading
+stays calamine's speed.
 """
 
 from __future__ import annotations
@@ -269,8 +271,8 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
             raise _no_room(error) from None
         next_row = places = 0
         cell = b"<" + prefix + b"c"
-        last_row, width = bounds[-1][1:] if bounds else (0, 0)
-        sparse = bounds is not None and cells * SPARSE <= last_row * width
+        last_row, last_column = bounds[-1][1:] if bounds else (0, 0)
+        sparse = bounds is not None and cells * SPARSE <= last_row * last_column
         for root_tag, rows, bounded in _pieces(archive, member, prefix, bounds, cells if sparse else None):
             width, columns = _compact(rows, prefix)
             spread = ColumnSpreader(columns) if columns is not None else None

@@ -45,9 +45,12 @@ PIECE_CELLS = 750_000
 PIECE_CELLS_AT_ONCE = 150_000
 # Each empty place of a piece costs calamine and Python about a tenth of a microsecond (100,000
 # rows with a note in column CV beside ten columns took 2.5 s), and each cell moved left over
-# empty columns about three times that (_compact): a piece is compacted when it leaves out at
-# least this many empty columns for each column it moves.
+# empty columns about four times that (_compact, one call of Python per cell): a piece is
+# compacted when it leaves out at least this many empty columns for each column it moves, and a
+# sheet moves at most MAX_MOVED_CELLS (a column and 22 far ones, 54,000 rows: 1,200,000 cells
+# moved in 0.56 s, the read past 2 s; left as it is, its places are refused at once).
 EMPTY_COLUMNS_PER_MOVE = 3
+MAX_MOVED_CELLS = 300_000
 # A sheet of at most a quarter as many cells as places is cut into pieces by its cells, not its
 # places: its pieces are compacted, and each costs a parse of the shared strings.
 SPARSE = 4
@@ -101,33 +104,39 @@ def _used_columns(blocks: list[bytes], prefix: bytes) -> list[int]:
     return sorted(map(_column_number, letters))
 
 
-def _compact(blocks: list[bytes], prefix: bytes) -> tuple[int, list[int] | None]:
+def _compact(blocks: list[bytes], prefix: bytes, room: int = MAX_MOVED_CELLS) -> tuple[int, list[int] | None, int]:
     """The piece's width as calamine will read it (its last column, past MAX_COLUMNS + 1 dropped),
     and its cells moved left over the columns none of them is in, block by block in place, when
-    that is worth it (EMPTY_COLUMNS_PER_MOVE): then the width is the columns kept, and the
-    column each now stands for is given too (else None)."""
+    that is worth it (EMPTY_COLUMNS_PER_MOVE) and moves at most `room` cells: then the width is
+    the columns kept, the column each now stands for is given too (else None), and the cells
+    moved."""
     columns = _used_columns(blocks, prefix)
     if columns and columns[-1] > MAX_COLUMNS + 1:
         blocks[:] = [_without_far_columns(b"".join(blocks), prefix)]
         columns = [column for column in columns if column <= MAX_COLUMNS + 1]
     if not columns:
-        return 0, None
+        return 0, None, 0
     kept = next((index for index, column in enumerate(columns) if column != index + 1), len(columns))  # A.. in place
     moves = len(columns) - kept
     if not moves or columns[-1] - len(columns) < EMPTY_COLUMNS_PER_MOVE * moves:
-        return columns[-1], None
-    moved = {_column_letters(column).encode(): _column_letters(index).encode()
-             for index, column in enumerate(columns, start=1) if index > kept}
+        return columns[-1], None, 0
     tag = b"<" + prefix + b'c r="'
     near = b"(?!" + _up_to(_column_letters(kept), "A", "A", "Z").encode() + b"[0-9])" if kept else b""
     cell = re.compile(re.escape(tag) + near + rb"([A-Z]{1,3})(?=[0-9])")
+    count = 0
+    for block in blocks:  # counted first, without a call of Python per cell
+        count += len(cell.findall(block))
+        if count > room:
+            return columns[-1], None, 0
+    moved = {_column_letters(column).encode(): _column_letters(index).encode()
+             for index, column in enumerate(columns, start=1) if index > kept}
 
     def move(found: re.Match[bytes]) -> bytes:
         return tag + moved[found.group(1)]
 
     for index, block in enumerate(blocks):
         blocks[index] = cell.sub(move, block)
-    return len(columns), columns
+    return len(columns), columns, count
 
 
 def _fitting(piece: bytes, prefix: bytes) -> Iterator[tuple[bytes, int]]:
@@ -269,12 +278,13 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
             base = _write_other_parts(archive, member, worksheets, path)
         except OSError as error:
             raise _no_room(error) from None
-        next_row = places = 0
+        next_row = places = moved = 0
         cell = b"<" + prefix + b"c"
         last_row, last_column = bounds[-1][1:] if bounds else (0, 0)
         sparse = bounds is not None and cells * SPARSE <= last_row * last_column
         for root_tag, rows, bounded in _pieces(archive, member, prefix, bounds, cells if sparse else None):
-            width, columns = _compact(rows, prefix)
+            width, columns, count = _compact(rows, prefix, MAX_MOVED_CELLS - moved)
+            moved += count
             spread = ColumnSpreader(columns) if columns is not None else None
             if bounded is not None:
                 places += bounded[0] * width  # what calamine and Python would spend on it

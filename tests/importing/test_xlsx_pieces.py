@@ -308,7 +308,9 @@ def test_a_sparse_sheet_is_read_without_its_empty_columns_to_the_same_table(smal
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml")
     blocks = [sheet[sheet.index(b'<row r="5"'):sheet.index(b'<row r="9"')]]
-    assert xlsx_pieces._compact(blocks, b"") == (5, [1, 4, 7, 10, 100])
+    kept = list(blocks)
+    assert xlsx_pieces._compact(kept, b"", room=4 * 3 + 2) == (100, None, 0) and kept == blocks  # too many to move
+    assert xlsx_pieces._compact(blocks, b"", room=4 * 3 + 3) == (5, [1, 4, 7, 10, 100], 4 * 3 + 3)
     assert b'<c r="B5"' in blocks[0] and b'<c r="E5"' in blocks[0] and b'<c r="J5"' not in blocks[0]
     assert blocks[0].count(b'<c r="A') == 4  # column A stays where it is, in rows 5 to 8
 
@@ -317,17 +319,17 @@ def test_compacting_keeps_the_columns_before_the_first_gap_and_drops_far_ones() 
     blocks = [b'<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2"><x:v>2</x:v></x:c>'
               b'<x:c r="AB2"><x:v>3</x:v></x:c><x:c r="CV2"><x:v>4</x:v></x:c></x:row>',
               b'<x:row r="3"><x:c r="XFD3"><x:v>5</x:v></x:c><x:c r="CW3"><x:v>6</x:v></x:c></x:row>']
-    assert xlsx_pieces._compact(blocks, b"x:") == (5, [1, 2, 28, 100, 101])
+    assert xlsx_pieces._compact(blocks, b"x:") == (5, [1, 2, 28, 100, 101], 3)
     assert blocks == [b'<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2"><x:v>2</x:v></x:c>'
                       b'<x:c r="C2"><x:v>3</x:v></x:c><x:c r="D2"><x:v>4</x:v></x:c></x:row>'
                       b'<x:row r="3"><x:c r="E3"><x:v>6</x:v></x:c></x:row>']
     # Two empty columns left out for one moved: not worth it, the piece stays as it is.
     dense = [b'<row r="2"><c r="A2"><v>1</v></c><c r="D2"><v>1</v></c></row>']
-    assert xlsx_pieces._compact(dense, b"") == (4, None) and b'r="D2"' in dense[0]
+    assert xlsx_pieces._compact(dense, b"") == (4, None, 0) and b'r="D2"' in dense[0]
     # Three for one: eleven columns and a note four columns on, as a clerk's ledger may have.
     noted = [b'<row r="2">' + b"".join(b'<c r="%s2"><v>1</v></c>' % letter.encode() for letter in "ABCDEFGHIJKP") + b"</row>"]
-    assert xlsx_pieces._compact(noted, b"") == (12, [*range(1, 12), 16]) and b'r="L2"' in noted[0]
-    assert xlsx_pieces._compact([b"<row/>"], b"") == (0, None)
+    assert xlsx_pieces._compact(noted, b"") == (12, [*range(1, 12), 16], 1) and b'r="L2"' in noted[0]
+    assert xlsx_pieces._compact([b"<row/>"], b"") == (0, None, 0)
 
 
 @pytest.mark.slow
@@ -360,3 +362,13 @@ def test_a_sheet_spanning_too_many_places_is_refused_before_calamine_reads_them(
     monkeypatch.setattr(xlsx_pieces, "MAX_SHEET_PLACES", 200)
     with pytest.raises(TableReadError, match=r"使われている範囲が広すぎます（行×列で200マスまで）。使わない列を消すか"):
         read_xlsx_file(io.BytesIO(data))
+
+
+def test_a_sheet_moves_a_bounded_number_of_cells_then_is_read_as_it_is(
+        small_pieces: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each moved cell costs a call of Python: a sheet moves at most MAX_MOVED_CELLS (1,200,000
+    took 0.56 s); the pieces after that are read as they are, to the same table."""
+    monkeypatch.setattr(xlsx_pieces, "MAX_MOVED_CELLS", 10)
+    monkeypatch.setattr(xlsx_pieces, "MAX_DENSE_CELLS", 400)  # a few rows of a hundred columns
+    fast, slow = read_by_both(_book(_noted))
+    assert fast == slow

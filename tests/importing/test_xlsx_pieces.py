@@ -372,3 +372,14 @@ def test_a_sheet_moves_a_bounded_number_of_cells_then_is_read_as_it_is(
     monkeypatch.setattr(xlsx_pieces, "MAX_DENSE_CELLS", 400)  # a few rows of a hundred columns
     fast, slow = read_by_both(_book(_noted))
     assert fast == slow
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 16_384), max_size=12), max_size=12))
+def test_the_census_of_a_piece_finds_every_column_however_many(blocks_of_columns: list[list[int]]) -> None:
+    """The columns of a piece's cells, taken out a few at a time while they are few (cells in
+    thousands of columns, all at once, took 5 s), then all at once: every column, never one more."""
+    blocks = ["".join(f'<c r="{xlsx_reading._column_letters(c)}7"><v>1</v></c>' for c in columns).encode()
+              for columns in blocks_of_columns]
+    wanted = sorted({c for columns in blocks_of_columns for c in columns})
+    assert xlsx_pieces._used_columns(blocks, b"") == wanted

@@ -392,9 +392,10 @@ def _refuse_copies_of_long_strings(archive: zipfile.ZipFile, member: str, cells:
     shared string's, whatever its cell: a number that happens to name a long string only makes
     the count larger. Files without long strings cost nothing here."""
     lengths = max((scan.lengths for scan in scans), key=len, default=array("I"))
-    long = {b"%d" % index: length for index, length in enumerate(lengths) if length > LONG_SHARED_STRING}
-    if not long or cells * max(long.values()) <= MAX_LONG_COPIES:  # not even every cell naming the longest
+    longest = max(lengths, default=0)  # one pass in C: most files stop here, before any dict is made
+    if longest <= LONG_SHARED_STRING or cells * longest <= MAX_LONG_COPIES:  # not even every cell naming it
         return
+    long = {b"%d" % index: length for index, length in enumerate(lengths) if length > LONG_SHARED_STRING}
     # a search of these numbers alone when they are few, else of every value
     number = b"(" + b"|".join(long) + b")<" if len(long) <= 100 else rb"([0-9]{1,7})<"
     plain, prefixed = re.compile(rb"<v>0*" + number), re.compile(rb"<(?:[\w.-]+:)?v>0*" + number)

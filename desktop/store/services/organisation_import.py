@@ -73,9 +73,6 @@ class _Row(NamedTuple):
     note: str
 
 
-_REQUIRED_IN_ORDER = ("団体名", "代表者氏名", "主たる事務所の所在地", "活動区域")
-
-
 def _read_row(reader: RowReader, picker: ColumnPicker) -> _Row:
     (name, kind_text, title, representative, address, area, area_detail, count_text, membership_text, contact,
      _articles, note) = picker.texts(reader.cells)
@@ -93,7 +90,7 @@ def _read_row(reader: RowReader, picker: ColumnPicker) -> _Row:
             count = int(count_text)
         else:
             reader.fail("構成員数", _("構成員数は整数で入力してください（例: 120）"))
-    for column, text in zip(_REQUIRED_IN_ORDER, (name, representative, address, area), strict=True):
+    for column, text in zip(ORGANISATION_REQUIRED, (name, representative, address, area), strict=True):  # its order
         if not text:
             reader.fail(column, _("入力されていません"))
     return _Row(name, kind or OrganisationKind.OTHER, title or "会長", representative, address, area, area_detail,

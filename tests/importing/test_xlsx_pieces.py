@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import subprocess
 import sys
 import zipfile
@@ -12,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -319,7 +320,7 @@ def test_compacting_keeps_the_columns_before_the_first_gap_and_drops_far_ones() 
     blocks = [b'<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2"><x:v>2</x:v></x:c>'
               b'<x:c r="AB2"><x:v>3</x:v></x:c><x:c r="CV2"><x:v>4</x:v></x:c></x:row>',
               b'<x:row r="3"><x:c r="XFD3"><x:v>5</x:v></x:c><x:c r="CW3"><x:v>6</x:v></x:c></x:row>']
-    assert xlsx_pieces._compact(blocks, b"x:") == (5, [1, 2, 28, 100, 101], 3)
+    assert xlsx_pieces._compact(blocks, b"x:") == (5, [1, 2, 28, 100, 101], 0)  # three columns: no call per cell
     assert blocks == [b'<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2"><x:v>2</x:v></x:c>'
                       b'<x:c r="C2"><x:v>3</x:v></x:c><x:c r="D2"><x:v>4</x:v></x:c></x:row>'
                       b'<x:row r="3"><x:c r="E3"><x:v>6</x:v></x:c></x:row>']
@@ -328,7 +329,7 @@ def test_compacting_keeps_the_columns_before_the_first_gap_and_drops_far_ones() 
     assert xlsx_pieces._compact(dense, b"") == (4, None, 0) and b'r="D2"' in dense[0]
     # Three for one: eleven columns and a note four columns on, as a clerk's ledger may have.
     noted = [b'<row r="2">' + b"".join(b'<c r="%s2"><v>1</v></c>' % letter.encode() for letter in "ABCDEFGHIJKP") + b"</row>"]
-    assert xlsx_pieces._compact(noted, b"") == (12, [*range(1, 12), 16], 1) and b'r="L2"' in noted[0]
+    assert xlsx_pieces._compact(noted, b"") == (12, [*range(1, 12), 16], 0) and b'r="L2"' in noted[0]
     assert xlsx_pieces._compact([b"<row/>"], b"") == (0, None, 0)
 
 
@@ -372,6 +373,29 @@ def test_a_sheet_moves_a_bounded_number_of_cells_then_is_read_as_it_is(
     monkeypatch.setattr(xlsx_pieces, "MAX_DENSE_CELLS", 400)  # a few rows of a hundred columns
     fast, slow = read_by_both(_book(_noted))
     assert fast == slow
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([1, 2, 3, 4, 5, 26, 27, 28, 52, 53, 78, 99, 100, 101]), max_size=8), max_size=6))
+@example([[1, 3], [1, 100], [3, 5]])  # C moves to B, and CV must not become BV
+def test_a_few_columns_are_moved_as_a_call_per_cell_moves_them(rows_of_columns: list[list[int]]) -> None:
+    """Up to FEW_MOVED_COLUMNS columns move a pass over the piece each, in rising order (C to B,
+    then E to C: a cell never moves twice, and AB never passes for A); more, a call per cell:
+    both leave the same piece."""
+    letters = xlsx_reading._column_letters
+    rows = [b"<row r=\"%d\">" % row + b"".join(b'<c r="%s%d"><v>%d</v></c>' % (letters(c).encode(), row, c)
+                                           for c in sorted(set(columns))) + b"</row>"
+            for row, columns in enumerate(rows_of_columns, start=2)]
+    few, many = [b"".join(rows[:2]), *rows[2:]], [b"".join(rows[:2]), *rows[2:]]
+    by_passes = xlsx_pieces._compact(few, b"")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(xlsx_pieces, "FEW_MOVED_COLUMNS", 0)
+        by_calls = xlsx_pieces._compact(many, b"")
+    assert by_passes[:2] == by_calls[:2] and few == many
+    if by_passes[1] is not None:  # every cell now in the column its value says it came from
+        for block in few:
+            for place, value in re.findall(rb'<c r="([A-Z]+)[0-9]+"><v>([0-9]+)<', block):
+                assert by_passes[1][xlsx_reading._column_number(place) - 1] == int(value)
 
 
 @settings(max_examples=60, deadline=None)

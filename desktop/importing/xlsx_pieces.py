@@ -16,13 +16,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import struct
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from desktop.i18n import _
 from desktop.importing.tabular import MAX_COLUMNS, ColumnSpreader, TableReadError
+from desktop.importing.xlsx_parts import calamine_key, dates_from_1904, workbook_folder
 from desktop.importing.xlsx_reading import (
     MAX_DENSE_CELLS,
     MAX_SHEET_PLACES,
@@ -58,8 +58,10 @@ FEW_MOVED_COLUMNS = 3
 # A sheet of at most a quarter as many cells as places is cut into pieces by its cells, not its
 # places: its pieces are compacted, and each costs a parse of the shared strings.
 SPARSE = 4
-_END_OF_DIRECTORY_SIZE = 22
-_EMPTY_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
+_PIECES = "renkei-pieces/"  # the pieces' parts, in the workbook's folder
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def _span(piece: bytes, prefix: bytes) -> int:
@@ -237,64 +239,42 @@ def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, bounds: list[t
         yield root_tag, pending, span(index)
 
 
-def _write_other_parts(archive: zipfile.ZipFile, member: str, worksheets: set[str], path: str) -> tuple[int, bytes]:
-    """Writes a workbook of every part but `member` (every other worksheet empty: whichever sheet
-    calamine took, its block stays small) to `path`. Gives where its central directory starts and
-    the directory itself: each piece's sheet is then written in its place (_write_sheet), so the
-    shared strings are copied once, not once a piece."""
+def _copy_other_parts(archive: zipfile.ZipFile, worksheets: set[str], folder: str, out: zipfile.ZipFile) -> None:
+    """Copies every part calamine may read but the worksheets (the shared strings, the styles...),
+    and but the workbook and its relationships, which _write_pieces writes for the pieces."""
+    ours = {calamine_key(folder + "workbook.xml"), calamine_key(folder + "_rels/workbook.xml.rels")}
+    for info in archive.infolist():
+        key = calamine_key(info.filename)
+        if info.is_dir() or info.filename in worksheets or key in ours or key.startswith(calamine_key(folder + _PIECES)):
+            continue
+        with archive.open(info) as source, out.open(info.filename, "w") as entry:
+            shutil.copyfileobj(source, entry, 1 << 20)
+
+
+def _book(count: int, dates_from_1904: bool) -> tuple[bytes, bytes]:
+    """The workbook part of the pieces' workbook, each piece a sheet named by its number, and its
+    relationships."""
+    sheets = "".join(f'<sheet name="{n}" sheetId="{n}" r:id="piece{n}"/>' for n in range(1, count + 1))
+    workbook = (f'<workbook xmlns="{_MAIN}" xmlns:r="{_OFFICE}">' + ('<workbookPr date1904="1"/>' if dates_from_1904 else "")
+                + f"<sheets>{sheets}</sheets></workbook>")
+    relationships = f'<Relationships xmlns="{_PACKAGE}">' + "".join(
+        f'<Relationship Id="piece{n}" Type="{_OFFICE}/worksheet" Target="{_PIECES}{n}.xml"/>'
+        for n in range(1, count + 1)) + "</Relationships>"
+    return workbook.encode(), relationships.encode()
+
+
+def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
+                  bounds: list[tuple[int, int, int]] | None, cells: int, path: str) -> list[tuple[bool, ColumnSpreader | None]]:
+    """Writes the pieces' workbook to `path`: every piece a sheet of its own, so that calamine
+    parses the shared strings once. Gives, for each piece, whether it has few cells (read at once)
+    and how its cells go back in their columns when it was compacted. A sheet whose pieces span
+    too many places is refused here, before calamine spends any time on it."""
+    folder = workbook_folder(archive)
+    pieces: list[tuple[bool, ColumnSpreader | None]] = []
+    cell = b"<" + prefix + b"c"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as out:
-        for info in archive.infolist():
-            if info.is_dir() or info.filename == member:
-                continue
-            if info.filename in worksheets:
-                out.writestr(info.filename, _EMPTY_SHEET)
-                continue
-            with archive.open(info) as source, out.open(info.filename, "w") as entry:
-                shutil.copyfileobj(source, entry, 1 << 20)
-    with open(path, "rb") as written:
-        written.seek(-_END_OF_DIRECTORY_SIZE, 2)  # no comment was written: the record is the last bytes
-        (start,) = struct.unpack_from("<I", written.read(), 16)
-        written.seek(start)
-        return start, written.read()
-
-
-def _write_sheet(path: str, base: tuple[int, bytes], member: str, sheet: Iterable[bytes]) -> None:
-    """Puts `sheet` (written piece by piece: never joined) into the workbook at `path` as `member`,
-    in place of the last piece's."""
-    start, directory = base
-    with open(path, "r+b") as workbook:
-        workbook.seek(start)
-        workbook.write(directory)
-        workbook.truncate()
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as out, out.open(member, "w") as entry:
-        for text in sheet:
-            entry.write(text)
-
-
-def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
-                         bounds: list[tuple[int, int, int]] | None = None, cells: int = 0) -> Iterator[list[str] | str]:
-    """The first worksheet's rows from A1, as _sheet_rows gives them, read a piece at a time.
-    `bounds`: the scan's blocks of this sheet, when they came in order (_Scan.ordered); `cells`:
-    the cells the scan counted. A piece most of whose columns are empty is read without them
-    (_compact), and its rows come packed (tabular.ColumnSpreader).
-
-    Each piece is a workbook in a temporary file, which calamine reads from the disk: given the
-    bytes instead, it would hold a copy of them, and of the shared strings, on top of ours."""
-    from python_calamine import CalamineWorkbook
-
-    try:
-        # A file a virus scanner still holds on Windows must not turn a reading into an error.
-        folder = tempfile.TemporaryDirectory(prefix="renkei-import-", ignore_cleanup_errors=True)
-    except OSError as error:
-        raise _no_room(error) from None
-    with folder:
-        path = os.path.join(folder.name, "piece.xlsx")
-        try:
-            base = _write_other_parts(archive, member, worksheets, path)
-        except OSError as error:
-            raise _no_room(error) from None
-        next_row = places = moved = 0
-        cell = b"<" + prefix + b"c"
+        _copy_other_parts(archive, worksheets, folder, out)
+        places = moved = 0
         last_row, last_column = bounds[-1][1:] if bounds else (0, 0)
         sparse = bounds is not None and cells * SPARSE <= last_row * last_column
         for root_tag, rows, bounded in _pieces(archive, member, prefix, bounds, cells if sparse else None):
@@ -317,19 +297,50 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
             while fitted:
                 piece = fitted.pop(0)
                 few = sum(block.count(cell) for block in piece) <= PIECE_CELLS_AT_ONCE
-                try:
-                    _write_sheet(path, base, member, [root_tag, b"<" + prefix + b"sheetData>", *piece,
-                                                      b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"])
-                except OSError as error:
-                    raise _no_room(error) from None
-                piece.clear()  # dropped once on the disk, before calamine parses it
-                workbook = CalamineWorkbook.from_path(path)
-                try:
-                    for row in _calamine_rows(workbook, skip=next_row, few=few, spread=spread):
-                        next_row += 1
-                        yield row
-                finally:
-                    workbook.close()
+                with out.open(f"{folder}{_PIECES}{len(pieces) + 1}.xml", "w") as entry:
+                    for text in [root_tag, b"<" + prefix + b"sheetData>", *piece,
+                                 b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"]:
+                        entry.write(text)
+                piece.clear()  # dropped once on the disk
+                pieces.append((few, spread))
+        workbook, relationships = _book(len(pieces), dates_from_1904(archive, folder))
+        out.writestr(folder + "workbook.xml", workbook)
+        out.writestr(folder + "_rels/workbook.xml.rels", relationships)
+    return pieces
+
+
+def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
+                         bounds: list[tuple[int, int, int]] | None = None, cells: int = 0) -> Iterator[list[str] | str]:
+    """The first worksheet's rows from A1, as _sheet_rows gives them, read a piece at a time.
+    `bounds`: the scan's blocks of this sheet, when they came in order (_Scan.ordered); `cells`:
+    the cells the scan counted. A piece most of whose columns are empty is read without them
+    (_compact), and its rows come packed (tabular.ColumnSpreader).
+
+    The pieces are the sheets of a workbook in a temporary file, which calamine reads from the
+    disk: given the bytes instead, it would hold a copy of them, and of the shared strings, on top
+    of ours."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        # A file a virus scanner still holds on Windows must not turn a reading into an error.
+        folder = tempfile.TemporaryDirectory(prefix="renkei-import-", ignore_cleanup_errors=True)
+    except OSError as error:
+        raise _no_room(error) from None
+    with folder:
+        path = os.path.join(folder.name, "pieces.xlsx")
+        try:
+            pieces = _write_pieces(archive, member, prefix, worksheets, bounds, cells, path)
+        except OSError as error:
+            raise _no_room(error) from None
+        workbook = CalamineWorkbook.from_path(path)
+        try:
+            next_row = 0
+            for name, (few, spread) in enumerate(pieces, start=1):
+                for row in _calamine_rows(workbook, skip=next_row, few=few, spread=spread, sheet=str(name)):
+                    next_row += 1
+                    yield row
+        finally:
+            workbook.close()
 
 
 def _refuse_past_the_places(places: int) -> None:

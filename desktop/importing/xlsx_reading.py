@@ -509,20 +509,23 @@ def _sheet_rows(handle: BinaryIO) -> Iterator[list[str] | str]:
 
 
 def _calamine_rows(workbook: Any, skip: int = 0, few: bool = False,
-                   spread: Callable[[list[str]], str | list[str]] | None = None) -> Iterator[list[str] | str]:
-    """The rows of an open workbook's first worksheet from row `skip` + 1 on. Calamine starts a
-    row at the first used column; the columns before it are put back, so column letters and row
-    numbers are the ones the clerk sees in Excel. A value above row `skip` + 1 refuses the file
-    (the pieces of one sheet, xlsx_pieces, must come in order). `few`: the sheet has few cells,
-    and its rows are taken at once. `spread`: puts the cells of a sheet whose unused columns were
-    left out back in their columns (tabular.ColumnSpreader)."""
+                   spread: Callable[[list[str]], str | list[str]] | None = None,
+                   sheet: str | None = None) -> Iterator[list[str] | str]:
+    """The rows of an open workbook's first worksheet (or of the worksheet named `sheet`) from row
+    `skip` + 1 on. Calamine starts a row at the first used column; the columns before it are put
+    back, so column letters and row numbers are the ones the clerk sees in Excel. A value above
+    row `skip` + 1 refuses the file (the pieces of one sheet, xlsx_pieces, must come in order).
+    `few`: the sheet has few cells, and its rows are taken at once. `spread`: puts the cells of a
+    sheet whose unused columns were left out back in their columns (tabular.ColumnSpreader)."""
     from python_calamine import SheetTypeEnum
 
-    sheets = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
-    if not sheets:
-        return
-    sheet = workbook.get_sheet_by_name(sheets[0])
-    start = sheet.start
+    if sheet is None:
+        sheets = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
+        if not sheets:
+            return
+        sheet = sheets[0]
+    worksheet = workbook.get_sheet_by_name(sheet)
+    start = worksheet.start
     if start is None:  # an empty sheet
         return
     if start[0] < skip:
@@ -532,10 +535,10 @@ def _calamine_rows(workbook: Any, skip: int = 0, few: bool = False,
     if skip and few:
         # A later piece of few cells: its rows from its first value on, at once, instead of
         # iter_rows' empty rows from row 1 down to it; the blank rows between are put back here.
-        rows: Any = itertools.chain(itertools.repeat([], start[0] - skip), sheet.to_python(skip_empty_area=True))
+        rows: Any = itertools.chain(itertools.repeat([], start[0] - skip), worksheet.to_python(skip_empty_area=True))
     else:
         # Row by row: a large piece's rows at once would cost ten times its cells' memory.
-        rows = itertools.islice(sheet.iter_rows(), skip, None)
+        rows = itertools.islice(worksheet.iter_rows(), skip, None)
     for row in rows:
         if before and row:
             row = before + row

@@ -81,6 +81,81 @@ def test_pieces_read_what_openpyxl_reads(small_pieces: None) -> None:
     assert list(read_xlsx_file(io.BytesIO(after_a_chart)).rows) == list(table.rows)
 
 
+def test_the_pieces_are_sheets_of_one_workbook_whose_shared_strings_are_parsed_once(small_pieces: None) -> None:
+    """Every piece is a sheet of one temporary workbook: calamine parses the shared strings once
+    (600,000 took 0.11 s a piece), and the pieces come in order, to the table openpyxl reads."""
+    from python_calamine import CalamineWorkbook
+
+    opened: list[str] = []
+    real = CalamineWorkbook.from_path
+
+    def from_path(path: str) -> object:
+        opened.append(path)
+        return real(path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(CalamineWorkbook, "from_path", from_path)
+        rows = _pieces_read(_book(_ledger))
+    assert len(opened) == 1 and len(rows) == 59
+    with zipfile.ZipFile(io.BytesIO(_book(_ledger))) as archive:
+        scan = xlsx_reading._scan_members(archive, archive.infolist())["xl/worksheets/sheet1.xml"]
+        assert len(list(xlsx_pieces._pieces(archive, "xl/worksheets/sheet1.xml", b"", scan.blocks))) > 10
+
+
+def test_dates_counted_from_1904_stay_the_same_dates_in_pieces(small_pieces: None) -> None:
+    """The pieces' workbook is written anew: it keeps the workbook's date system."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    book.active["A1"], book.active["B1"] = "番号", "日付"
+    for row in range(2, 40):
+        book.active.cell(row, 1, row)
+        book.active.cell(row, 2, date(2025, 4, 1 + row % 28))
+    data = io.BytesIO()
+    book.save(data)
+    fast, slow = read_by_both(data.getvalue())
+    assert fast == slow
+    assert list(read_xlsx_file(io.BytesIO(data.getvalue())).rows[0]) == ["2", "2025-04-03"]
+
+
+def test_a_workbook_in_a_folder_of_its_own_name_reads_in_pieces_as_at_once(small_pieces: None) -> None:
+    """calamine takes the shared strings, the styles and workbook.xml from the folder of the
+    package's workbook part, whatever its name and case: the pieces' workbook is put there."""
+    base = zipfile.ZipFile(io.BytesIO(_book(_ledger)))
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            content = base.read(info).replace(b"/xl/", b"/Book/").replace(b'"xl/workbook.xml"', b'"/Book/workbook.xml"')
+            name = info.filename.replace("xl/", "Book/")
+            out.writestr(name.upper() if name == "_rels/.rels" else name, content)
+    with zipfile.ZipFile(data) as archive:
+        assert xlsx_parts.workbook_folder(archive) == "Book/"
+    pieces = list(read_xlsx_file(io.BytesIO(data.getvalue())).rows)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(xlsx_reading, "MAX_DENSE_CELLS", 1_250_000)
+        assert list(read_xlsx_file(io.BytesIO(data.getvalue())).rows) == pieces
+    assert list(pieces[0]) == ["", "髙﨑 𠮷2", "2000", "2025-04-03"]
+
+
+@pytest.mark.parametrize(("targets", "folder"), [
+    (["xl/workbook.xml"], "xl/"),
+    (["/xl/workbook.xml"], "xl/"),
+    (["workbook.xml"], ""),
+    (["a/workbook.xml", "b/c/workbook.xml"], "b/c/"),  # the last one, as calamine takes it
+    ([], "xl/"),
+])
+def test_the_workbook_folder_is_the_one_calamine_takes(targets: list[str], folder: str) -> None:
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    relationships = "".join(f'<Relationship Id="r{n}" Type="{kind}" Target="{target}"/>' for n, target in enumerate(targets))
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as out:
+        out.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                     f"{relationships}</Relationships>")
+    with zipfile.ZipFile(data) as archive:
+        assert xlsx_parts.workbook_folder(archive) == folder
+
+
 def test_a_value_far_to_the_right_is_dropped_not_held(small_pieces: None) -> None:
     """A stray value at column XFD would make calamine's block 16,384 columns wide: the cells past
     the widest import are dropped before calamine sees them (one column more is kept, so that too

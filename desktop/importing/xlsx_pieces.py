@@ -35,10 +35,10 @@ from desktop.importing.xlsx_reading import (
     _up_to,
 )
 
-# Cells per piece, at most: calamine parses the shared strings again for each piece (0.07 s for
-# 300,000), so pieces are large, and read row by row (about 60 MB of calamine's memory for
-# 750,000 cells).
-PIECE_CELLS = 750_000
+# Cells per piece, at most: calamine holds a piece's block whole, each cell with its own copy of
+# its text (400,000 cells of sixteen-character texts: about 30 MB), and reads the pieces as sheets
+# of one workbook, parsing the shared strings once; each piece costs little more than its cells.
+PIECE_CELLS = 400_000
 # A piece of at most this many cells (12 MB once read, and 8 bytes for each empty place of its
 # block) is read at once: calamine gives a later piece row by row only after an empty row for each
 # row above it, which costs seconds when a sparse sheet makes many pieces.
@@ -263,6 +263,16 @@ def _book(count: int, dates_from_1904: bool) -> tuple[bytes, bytes]:
     return workbook.encode(), relationships.encode()
 
 
+def _at_most(blocks: list[bytes], cell: bytes, limit: int) -> bool:
+    """Whether the blocks hold at most `limit` cells (counted only as far as needed)."""
+    count = 0
+    for block in blocks:
+        count += block.count(cell)
+        if count > limit:
+            return False
+    return True
+
+
 def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
                   bounds: list[tuple[int, int, int]] | None, cells: int, path: str) -> list[tuple[bool, ColumnSpreader | None]]:
     """Writes the pieces' workbook to `path`: every piece a sheet of its own, so that calamine
@@ -277,8 +287,13 @@ def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, workshee
         places = moved = 0
         last_row, last_column = bounds[-1][1:] if bounds else (0, 0)
         sparse = bounds is not None and cells * SPARSE <= last_row * last_column
+        # A sheet calamine could hold as one block, cut only for memory: nothing to leave out.
+        whole = bounds is not None and last_row * last_column <= MAX_DENSE_CELLS
         for root_tag, rows, bounded in _pieces(archive, member, prefix, bounds, cells if sparse else None):
-            width, columns, count = _compact(rows, prefix, MAX_MOVED_CELLS - moved)
+            if whole and bounded is not None:
+                width, columns, count = bounded[1], None, 0
+            else:
+                width, columns, count = _compact(rows, prefix, MAX_MOVED_CELLS - moved)
             moved += count
             spread = ColumnSpreader(columns) if columns is not None else None
             if bounded is not None:
@@ -296,7 +311,7 @@ def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, workshee
                 rows.clear()
             while fitted:
                 piece = fitted.pop(0)
-                few = sum(block.count(cell) for block in piece) <= PIECE_CELLS_AT_ONCE
+                few = bool(pieces) and _at_most(piece, cell, PIECE_CELLS_AT_ONCE)  # the first is read from row 1 anyway
                 with out.open(f"{folder}{_PIECES}{len(pieces) + 1}.xml", "w") as entry:
                     for text in [root_tag, b"<" + prefix + b"sheetData>", *piece,
                                  b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"]:

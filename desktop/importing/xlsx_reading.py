@@ -78,6 +78,11 @@ _PLAIN_ROW_NUMBER = re.compile(rb'<row [^>]*?\br\s*=\s*["\']([0-9]{1,9})')
 # whose cells could span more is read in pieces of whole rows (xlsx_pieces); one whose cells do
 # not all say where they are, in a layout too wide for one block, by openpyxl, row by row.
 MAX_DENSE_CELLS = 1_250_000
+# Each cell of calamine's block holds its own copy of its text, a shared string's too (1,200,000
+# cells naming sixteen-character texts took 92 MB on top of the shared strings, and the whole
+# import 243 MB): a sheet of more cells than this that names shared strings is read in pieces
+# (xlsx_pieces), whatever its block, one piece's block at a time (176 MB).
+MAX_CELLS_AT_ONCE = 600_000
 # The cells an xlsx's first sheet may hold: reading 100,000 rows of twelve (calamine, then a cell
 # at a time in Python) and checking them leaves the refusal within the 2 s of issue 10; more is
 # refused during the scan, with the ways out (fewer columns, CSV, two files).
@@ -572,7 +577,9 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
             # The sheet the readers take, or, not knowing it, every one.
             for name, sheet in ([(first, scan)] if first is not None and scan is not None else worksheets.items()):
                 _refuse_copies_of_long_strings(archive, name, sheet.cells, shared)
-            if not all(map(_in_one_block, worksheets.values())):
+            # (inline text is bounded by the sheet's XML; shared strings, by nothing the scan saw)
+            many = scan is not None and scan.placed and scan.cells > MAX_CELLS_AT_ONCE and any(sst.shared for sst in shared)
+            if many or not all(map(_in_one_block, worksheets.values())):
                 if first is not None and scan is not None and scan.placed:
                     from desktop.importing.xlsx_pieces import sheet_rows_in_pieces
 

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,12 @@ from desktop.importing import xlsx_parts, xlsx_pieces, xlsx_reading
 from desktop.importing.tabular import MAX_ROWS, TableReadError
 from desktop.importing.templates import ROSTER_COLUMNS, template_xlsx
 from desktop.importing.xlsx_reading import _read_with_openpyxl, read_xlsx_file
-from tests.importing.test_streaming import PEAK_MB, REFUSAL_CPU_SECONDS, measure
+from tests.importing.test_streaming import (
+    PEAK_MB,
+    REFUSAL_CPU_SECONDS,
+    measure,
+    with_shared_strings,
+)
 from tests.importing.test_xlsx_readers import read_by_both, with_first_sheet
 
 
@@ -100,6 +106,36 @@ def test_the_pieces_are_sheets_of_one_workbook_whose_shared_strings_are_parsed_o
     with zipfile.ZipFile(io.BytesIO(_book(_ledger))) as archive:
         scan = xlsx_reading._scan_members(archive, archive.infolist())["xl/worksheets/sheet1.xml"]
         assert len(list(xlsx_pieces._pieces(archive, "xl/worksheets/sheet1.xml", b"", scan.blocks))) > 10
+
+
+def test_a_sheet_of_many_cells_naming_shared_strings_is_read_in_pieces_though_one_block_would_hold_it(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each cell of calamine's block holds a copy of the shared string it names: past
+    MAX_CELLS_AT_ONCE such a sheet is read a piece at a time, to the same table; a sheet of inline
+    texts (bounded by its XML) is still read at once."""
+    monkeypatch.setattr(xlsx_pieces, "PIECE_CELLS", 7)
+    monkeypatch.setattr(xlsx_reading, "MAX_CELLS_AT_ONCE", 20)
+    calls: list[int] = []
+    real = xlsx_pieces.sheet_rows_in_pieces
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(xlsx_pieces, "sheet_rows_in_pieces", counted)
+    def sheet(text: Callable[[int], str]) -> str:
+        return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + "".join(
+            f'<row r="{n}">{text(n)}<c r="B{n}"><v>{n}</v></c><c r="D{n}" t="s"><v>{n % 3}</v></c></row>'
+            for n in range(1, 30)) + "</sheetData></worksheet>")
+
+    path = tmp_path / "shared.xlsx"
+    with_shared_strings(path, 0, texts=[f"髙﨑 𠮷{n}" for n in range(30)],
+                         sheet=sheet(lambda n: f'<c r="A{n}" t="s"><v>{n}</v></c>'))
+    fast, slow = read_by_both(path.read_bytes())
+    assert fast == slow and len(calls) == 1
+    assert list(read_xlsx_file(io.BytesIO(path.read_bytes())).rows[0]) == ["髙﨑 𠮷2", "2", "", "髙﨑 𠮷2"] and len(calls) == 2
+    inline = with_first_sheet(sheet(lambda n: f'<c r="A{n}" t="inlineStr"><is><t>名{n}</t></is></c>').replace(' t="s"', ""))
+    assert len(read_xlsx_file(io.BytesIO(inline)).rows) == 28 and len(calls) == 2  # no shared strings: at once
 
 
 def test_dates_counted_from_1904_stay_the_same_dates_in_pieces(small_pieces: None) -> None:

@@ -37,7 +37,8 @@ from desktop.importing.xlsx_reading import (
 
 # Cells per piece, at most: calamine holds a piece's block whole, each cell with its own copy of
 # its text (400,000 cells of sixteen-character texts: about 30 MB), and reads the pieces as sheets
-# of one workbook, parsing the shared strings once; each piece costs little more than its cells.
+# of one workbook, parsing the shared strings once. Each later piece costs an empty row for each
+# row above it (iter_rows), so pieces are not smaller.
 PIECE_CELLS = 400_000
 # A piece of at most this many cells (12 MB once read, and 8 bytes for each empty place of its
 # block) is read at once: calamine gives a later piece row by row only after an empty row for each

@@ -40,6 +40,11 @@ MAX_MEMBER_BYTES = 128 * 1024 * 1024
 # 70 MB; 78 MB hold more text than a CSV of 20 MB, and peak at 197 MB.
 MAX_SHEET_XML_BYTES = 75 * 1024 * 1024
 MAX_TOTAL_BYTES = 160 * 1024 * 1024
+# A shared strings part, markup included: calamine holds every one before the first row, beside the
+# table the cells naming them make (a 4 MB file of 128 MB of strings took 205 MB; 650,000 distinct
+# texts of twenty characters, 42 MB, named by 1,200,000 cells, 206 MB). Excel keeps only the
+# strings some cell names, so more than this is more text than the 20 MB of a CSV can hold.
+MAX_SHARED_STRING_BYTES = 24 * 1024 * 1024
 # A real sheet compresses about 5-20 times (100,000 identical rows: 19 times); zip bombs 1,000
 # times and more. Small members are exempt: a few kilobytes of XML may well compress 100 times.
 MAX_RATIO = 100
@@ -225,6 +230,7 @@ class _Scan:
 
     root: bytes | None = None
     prefix: bytes = b""  # the root element's namespace prefix, with its colon
+    size: int = 0  # bytes fed
     binary: bool = False
     seen: int = 0  # bytes fed before the root element was found
     elements: int = 0
@@ -252,6 +258,7 @@ class _Scan:
     lengths: array[int] = field(default_factory=lambda: array("I"))
 
     def feed(self, block: bytes) -> None:
+        self.size += len(block)
         if self.binary:
             return
         if self.root is None:
@@ -570,6 +577,10 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                 raise TableReadError(_("Excelファイルの最初のシートのセルが多すぎます（{limit}個まで）。"
                                        "使わない列を消すか、CSVで保存し直すか、ファイルを分けてください").format(
                                            limit=f"{MAX_SHEET_CELLS:,}"))
+            if any(sst.size > MAX_SHARED_STRING_BYTES for sst in shared):
+                raise TableReadError(_("Excelファイルの文字列の表（共有文字列）が大きすぎます（展開して{limit}MBまで）。"
+                                       "CSVで保存し直すか、ファイルを分けてください").format(
+                                           limit=MAX_SHARED_STRING_BYTES // 1_000_000))
             if first is not None and archive.getinfo(first).file_size > MAX_SHEET_XML_BYTES:
                 raise TableReadError(_("Excelファイルの最初のシートの中身が大きすぎます（展開して{limit}MBまで）。"
                                        "使わない列を消すか、ファイルを分けてください").format(

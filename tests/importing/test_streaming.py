@@ -399,13 +399,14 @@ def test_a_first_sheet_of_too_much_xml_is_refused_with_the_ways_out(tmp_path: Pa
 
 
 def _short_texts_named_by_every_cell(path: Path) -> None:
-    """100,000 rows of twelve sixteen-character texts, six distinct on each row, as Excel saves
-    them: every cell names a shared string short enough not to be counted as a long one."""
+    """100,000 rows of twelve texts of up to twenty characters, as Excel saves them: every cell
+    names a shared string short enough not to be counted as a long one, 380,000 distinct ones."""
     rng = random.Random(7)
     kana = "あいうえおかきくけこさしすせそたちつてとなにぬねの"
-    texts = [f"{n:09d}" + "".join(rng.choices(kana, k=7)) for n in range(600_000)] + [f"共通の値{c}" + "の" * 10 for c in range(6)]
+    texts = [f"{n:06d}" + "".join(rng.choices(kana, k=14)) for n in range(380_000)] + [f"共通の値{c}" + "の" * 10 for c in range(6)]
     rows = "".join(f'<row r="{row}">' + "".join(
-        f'<c r="{chr(65 + c)}{row}" t="s"><v>{(row - 1) * 6 + c if c < 6 else 600_000 + c - 6}</v></c>' for c in range(12))
+        f'<c r="{chr(65 + c)}{row}" t="s"><v>{((row - 1) * 6 + c) % 380_000 if c < 6 else 380_000 + c - 6}</v></c>'
+        for c in range(12))
         + "</row>" for row in range(1, 100_001))
     with_shared_strings(path, 0, texts=texts, sheet=(
         f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>'))
@@ -422,3 +423,22 @@ def test_short_shared_texts_named_by_every_cell_are_read_a_piece_at_a_time(tmp_p
     assert outcome.get("rows") == MAX_ROWS - 1, outcome
     assert float(outcome["peak_mb"]) < PEAK_MB, outcome  # type: ignore[arg-type]  # the reading alone took 217 MB
     assert float(outcome["cpu"]) < REFUSAL_CPU_SECONDS  # type: ignore[arg-type]
+
+
+def test_shared_strings_past_their_bytes_are_refused_with_the_ways_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """calamine holds every shared string before the first row (a 4 MB file held 128 MB of
+    them): their bytes, markup included, are bounded; at the limit the file is read, one byte
+    past it refused."""
+    path = tmp_path / "strings.xlsx"
+    texts = ["髙﨑", "𠮷野", "渡邊"]
+    with_shared_strings(path, 0, texts=texts, sheet=(
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c></row></sheetData></worksheet>'))
+    with zipfile.ZipFile(path) as archive:
+        strings = archive.read("xl/sharedStrings.xml")
+    size = len(strings)
+    monkeypatch.setattr(xlsx_reading, "MAX_SHARED_STRING_BYTES", size)
+    assert xlsx_reading.read_xlsx_file(io.BytesIO(path.read_bytes())).header == ["髙﨑"]
+    monkeypatch.setattr(xlsx_reading, "MAX_SHARED_STRING_BYTES", size - 1)
+    with pytest.raises(TableReadError, match=r"文字列の表（共有文字列）が大きすぎます（展開して0MBまで）。CSVで保存し直すか"):
+        xlsx_reading.read_xlsx_file(io.BytesIO(path.read_bytes()))

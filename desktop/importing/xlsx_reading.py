@@ -558,7 +558,10 @@ def _calamine_rows(workbook: Any, skip: int = 0, few: bool = False,
         # comes as itself and is refused by build_table), so only its spaces are taken off.
         if len(row) > MAX_COLUMNS + 1:
             row = row[:MAX_COLUMNS + 1]
-        cells = [v.strip() if v.__class__ is str else _cell_text(v) for v in row]
+        # Numbers come as floats: turned into text here, without a call each (1,200,000 of them
+        # took 0.58 s through _cell_text, 0.46 s so), as _cell_text turns them.
+        cells = [v.strip() if v.__class__ is str else (str(int(v)) if v.is_integer() else repr(v))
+                 if v.__class__ is float else _cell_text(v) for v in row]
         yield cells if spread is None else spread(cells)
 
 

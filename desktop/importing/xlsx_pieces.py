@@ -1,14 +1,16 @@
-"""A first sheet too large or too sparse for calamine's one block, read in pieces of whole rows.
+"""A first sheet too large, too sparse or too full of shared texts for calamine's one block, read
+in pieces of whole rows.
 
 python-calamine holds a sheet as one block of rows × columns from its first to its last cell
-with a value. A sheet of many columns, or with one stray value far to the right, would need
-hundreds of megabytes. Such a sheet (its cells all say where they are: the scan has checked) is
-cut here into pieces of whole rows, each a workbook of its own in a temporary file that calamine
-reads in turn; a piece whose block would still be too large loses the cells past the last
-column an import reads, then is halved. A piece most of whose columns are empty is read without
-them, its cells moved left and put back in their columns afterwards, and a sheet whose pieces
-would still span too many places is refused. Memory stays that of one piece, and the reading
-stays calamine's speed.
+with a value, each cell with its own copy of its text. A sheet of many columns, or with one stray
+value far to the right, would need hundreds of megabytes, and so would a million cells naming
+shared strings. Such a sheet (its cells all say where they are: the scan has checked) is cut
+here into pieces of whole rows, each a sheet of one workbook in a temporary file that calamine
+reads a sheet at a time, parsing the shared strings once; a piece whose block would still be too
+large loses the cells past the last column an import reads, then is halved. A piece most of whose
+columns are empty is read without them, its cells moved left and put back in their columns
+afterwards, and a sheet whose pieces would still span too many places is refused. Memory stays
+that of one piece, and the reading stays calamine's speed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 
 from desktop.i18n import _
 from desktop.importing.tabular import MAX_COLUMNS, ColumnSpreader, TableReadError
+from desktop.importing.xlsx_copies import SheetCopies
 from desktop.importing.xlsx_parts import calamine_key, dates_from_1904, workbook_folder
 from desktop.importing.xlsx_reading import (
     MAX_DENSE_CELLS,
@@ -176,7 +179,7 @@ def _fitting(piece: bytes, prefix: bytes) -> Iterator[tuple[bytes, int]]:
 
 
 def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, bounds: list[tuple[int, int, int]] | None,
-            size: int | None = None) -> Iterator[tuple[bytes, list[bytes], tuple[int, int] | None]]:
+            size: int | None = None, copies: SheetCopies | None = None) -> Iterator[tuple[bytes, list[bytes], tuple[int, int] | None]]:
     """(the root element's start tag, the rows of one piece as the blocks they came in, its
     block's rows and columns when the scan bounds them), in order. `bounds`: the scan's blocks
     (_Scan.blocks) when they came in order; the pieces are then cut at even rows, as many as
@@ -205,7 +208,7 @@ def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, bounds: list[t
         top = bounds[first - 1][1] if first else 1
         return bounds[last][1] - max(top, 1) + 1, bounds[last][2]
 
-    with archive.open(member) as stream:
+    with (archive.open(member) if copies is None else copies.open(archive, member)) as stream:
         for index, block in enumerate(_blocks(stream)):  # type: ignore[arg-type]
             if bounds is not None and (index >= len(bounds) or bounds[index][0] != len(block)):
                 bounds = None  # not the blocks the scan saw: each piece is measured itself
@@ -275,7 +278,8 @@ def _at_most(blocks: list[bytes], cell: bytes, limit: int) -> bool:
 
 
 def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
-                  bounds: list[tuple[int, int, int]] | None, cells: int, path: str) -> list[tuple[bool, ColumnSpreader | None]]:
+                  bounds: list[tuple[int, int, int]] | None, cells: int, path: str,
+                  copies: SheetCopies | None) -> list[tuple[bool, ColumnSpreader | None]]:
     """Writes the pieces' workbook to `path`: every piece a sheet of its own, so that calamine
     parses the shared strings once. Gives, for each piece, whether it has few cells (read at once)
     and how its cells go back in their columns when it was compacted. A sheet whose pieces span
@@ -290,7 +294,7 @@ def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, workshee
         sparse = bounds is not None and cells * SPARSE <= last_row * last_column
         # A sheet calamine could hold as one block, cut only for memory: nothing to leave out.
         whole = bounds is not None and last_row * last_column <= MAX_DENSE_CELLS
-        for root_tag, rows, bounded in _pieces(archive, member, prefix, bounds, cells if sparse else None):
+        for root_tag, rows, bounded in _pieces(archive, member, prefix, bounds, cells if sparse else None, copies):
             if whole and bounded is not None:
                 width, columns, count = bounded[1], None, 0
             else:
@@ -326,11 +330,13 @@ def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, workshee
 
 
 def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
-                         bounds: list[tuple[int, int, int]] | None = None, cells: int = 0) -> Iterator[list[str] | str]:
+                         bounds: list[tuple[int, int, int]] | None = None, cells: int = 0,
+                         copies: SheetCopies | None = None) -> Iterator[list[str] | str]:
     """The first worksheet's rows from A1, as _sheet_rows gives them, read a piece at a time.
     `bounds`: the scan's blocks of this sheet, when they came in order (_Scan.ordered); `cells`:
-    the cells the scan counted. A piece most of whose columns are empty is read without them
-    (_compact), and its rows come packed (tabular.ColumnSpreader).
+    the cells the scan counted; `copies`: the scan's copy of the sheet, read instead of the member
+    when there is one. A piece most of whose columns are empty is read without them (_compact),
+    and its rows come packed (tabular.ColumnSpreader).
 
     The pieces are the sheets of a workbook in a temporary file, which calamine reads from the
     disk: given the bytes instead, it would hold a copy of them, and of the shared strings, on top
@@ -345,7 +351,7 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
     with folder:
         path = os.path.join(folder.name, "pieces.xlsx")
         try:
-            pieces = _write_pieces(archive, member, prefix, worksheets, bounds, cells, path)
+            pieces = _write_pieces(archive, member, prefix, worksheets, bounds, cells, path, copies)
         except OSError as error:
             raise _no_room(error) from None
         workbook = CalamineWorkbook.from_path(path)

@@ -31,6 +31,7 @@ from desktop.importing.tabular import (
     TableReadError,
     build_table,
 )
+from desktop.importing.xlsx_copies import SheetCopies
 from desktop.importing.xlsx_parts import first_worksheet
 
 MAX_MEMBERS = 1_000
@@ -220,7 +221,7 @@ def _valued_past_the_cap(prefix: bytes) -> re.Pattern[bytes]:
     counts cells: one with only a style, or a formula without a result, holds none."""
     tag = b"<" + re.escape(prefix)
     within = _up_to(str(MAX_ROWS + 1), "1", "0", "9").encode()
-    return re.compile(tag + rb'c r="[A-Z]{1,3}(?!' + within + rb'")[0-9]{1,7}"[^>]*[^/]>(?:(?!' + tag
+    return re.compile(tag + rb'c r="[A-Z]{1,3}(?!' + within + rb'")[0-9]{1,7}"(?:[^>]*[^/])?>(?:(?!' + tag
                       + rb"/c>).)*?" + tag + rb"(?:v|is)>", re.DOTALL)
 
 
@@ -398,7 +399,8 @@ def _split_shared(block: bytes, prefix: bytes) -> list[bytes]:
     return _SHARED.split(block)
 
 
-def _refuse_copies_of_long_strings(archive: zipfile.ZipFile, member: str, cells: int, scans: list[_Scan]) -> None:
+def _refuse_copies_of_long_strings(archive: zipfile.ZipFile, member: str, cells: int, scans: list[_Scan],
+                                   copies: SheetCopies | None = None) -> None:
     """Refuses a sheet whose cells name long shared strings so often that the readers' copies of
     them would pass MAX_LONG_COPIES (see LONG_SHARED_STRING). Every <v> number is counted as a
     shared string's, whatever its cell: a number that happens to name a long string only makes
@@ -411,12 +413,12 @@ def _refuse_copies_of_long_strings(archive: zipfile.ZipFile, member: str, cells:
     # a search of these numbers alone when they are few, else of every value
     number = b"(" + b"|".join(long) + b")<" if len(long) <= 100 else rb"([0-9]{1,7})<"
     plain, prefixed = re.compile(rb"<v>0*" + number), re.compile(rb"<(?:[\w.-]+:)?v>0*" + number)
-    copies = 0
-    with archive.open(member) as stream:
+    copied = 0
+    with (archive.open(member) if copies is None else copies.open(archive, member)) as stream:
         for block in _blocks(stream):  # type: ignore[arg-type]
             found = (prefixed if b":v>" in block else plain).findall(block)
-            copies += sum(map(long.get, found, itertools.repeat(0)))
-            if copies > MAX_LONG_COPIES:
+            copied += sum(map(long.get, found, itertools.repeat(0)))
+            if copied > MAX_LONG_COPIES:
                 raise TableReadError(_("Excelファイルの最初のシートの文字が多すぎます（長い文字列を、同じものも数えて"
                                        "{limit}MBまで）。ファイルを分けてください").format(limit=MAX_LONG_COPIES // 1_000_000))
 
@@ -463,9 +465,10 @@ def _blocks(stream: BinaryIO) -> Iterator[bytes]:
 
 
 def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *, per_row: bool = False,
-                  shared: list[_Scan] | None = None) -> dict[str, _Scan]:
+                  shared: list[_Scan] | None = None, copies: SheetCopies | None = None) -> dict[str, _Scan]:
     """Refuses what no reader should parse; gives the scan of every worksheet, by member name,
-    and puts those of shared strings parts in `shared`."""
+    and puts those of shared strings parts in `shared`. Large worksheets are copied into `copies`
+    as they are inflated."""
     # Every member, whatever its name: openpyxl finds its parts through the content types,
     # so a hostile file may give an XML part any name.
     worksheets = {}
@@ -474,8 +477,17 @@ def _scan_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], *, p
             continue
         scan = _Scan(per_row=per_row)
         with archive.open(info) as stream:
-            for block in _blocks(stream):  # type: ignore[arg-type]
-                scan.feed(block)
+            copying = None if copies is None else copies.copying(info, stream)
+            whole = False
+            try:
+                for block in _blocks(stream if copying is None else copying):  # type: ignore[arg-type]
+                    scan.feed(block)
+                    if copying is not None:
+                        copying.keep(scan.root == b"worksheet")  # once decided, no longer asked
+                whole = True
+            finally:
+                if copying is not None:
+                    copying.close(whole=whole)
         if scan.root == b"worksheet":
             worksheets[info.filename] = scan
         elif scan.root == b"sst" and shared is not None:
@@ -570,10 +582,10 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
     try:
         if _member_count(handle) > MAX_MEMBERS:
             raise _too_big()
-        with zipfile.ZipFile(handle) as archive:
+        with zipfile.ZipFile(handle) as archive, SheetCopies() as copies:
             members = _check_declared(archive)
             shared: list[_Scan] = []
-            worksheets = _scan_members(archive, members, shared=shared)
+            worksheets = _scan_members(archive, members, shared=shared, copies=copies)
             first = first_worksheet(archive)
             scan = worksheets.get(first or "")
             if scan is not None and scan.cells > MAX_SHEET_CELLS:
@@ -590,7 +602,7 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                                            limit=MAX_SHEET_XML_BYTES // 1_000_000))
             # The sheet the readers take, or, not knowing it, every one.
             for name, sheet in ([(first, scan)] if first is not None and scan is not None else worksheets.items()):
-                _refuse_copies_of_long_strings(archive, name, sheet.cells, shared)
+                _refuse_copies_of_long_strings(archive, name, sheet.cells, shared, copies)
             # (inline text is bounded by the sheet's XML; shared strings, by nothing the scan saw)
             many = scan is not None and scan.placed and scan.cells > MAX_CELLS_AT_ONCE and any(sst.shared for sst in shared)
             if many or not all(map(_in_one_block, worksheets.values())):
@@ -598,7 +610,7 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                     from desktop.importing.xlsx_pieces import sheet_rows_in_pieces
 
                     rows = sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets),
-                                                scan.blocks if scan.ordered else None, scan.cells)
+                                                scan.blocks if scan.ordered else None, scan.cells, copies)
                     return build_table(rows, "xlsx", stripped=True)
                 # Cells that do not say where they are: a stricter scan, row by row; then calamine
                 # if its block is still bounded, else openpyxl, which reads row by row.

@@ -310,6 +310,18 @@ def test_cells_with_only_a_style_past_the_row_cap_hold_no_rows(tmp_path: Path) -
         read_table(path)
 
 
+@pytest.mark.parametrize(("cell", "valued"), [
+    (b'<c r="A100002"><v>1</v></c>', True),  # no attribute but its place
+    (b'<c r="A100002" t="inlineStr"><is><t>x</t></is></c>', True),
+    (b'<c r="A100002"/>', False),
+    (b'<c r="A100002" s="1"/>', False),
+    (b'<c r="A100002"></c><c r="A3"><v>1</v></c>', False),  # the value is another cell's
+    (b'<c r="A100001"><v>1</v></c>', False),  # the last row the cap allows
+])
+def test_the_scan_tells_a_value_past_the_row_cap(cell: bytes, valued: bool) -> None:
+    assert (xlsx_reading._valued_past_the_cap(b"").search(cell) is not None) is valued
+
+
 def _naming(indices: list[str], prefix: str = "") -> str:
     """A first sheet whose cells name these shared strings, one a row (an index may be "007";
     "=99999" is a number cell)."""

@@ -153,13 +153,16 @@ class ColumnSpreader:
         return spread
 
 
-def build_table(records: Iterable[list[str] | str], encoding: str, *, stripped: bool = False) -> Table:
+def build_table(records: Iterable[list[str] | str], encoding: str, *, stripped: bool = False,
+                columns: Sequence[int] = ()) -> Table:
     """Gathers rows one at a time, refusing the file as soon as a cap is passed.
 
     Trailing blank rows are dropped; blank rows in the middle are kept (they keep the row
     numbers the clerk sees in Excel) but skipped by the imports. `stripped`: the reader has
     already stripped every cell, in a list of its own that may be changed. A record may also be
-    a packed row (ColumnSpreader): stripped, and no cell holds the separator.
+    a packed row (ColumnSpreader): stripped, and no cell holds the separator. `columns`: when the
+    reader left out the sheet's columns no cell is in, the sheet's column of each cell of a row
+    (read once the first record is), so that widths and messages are the sheet's.
     """
     header: list[str] | None = None
     rows = PackedRows()
@@ -181,13 +184,13 @@ def build_table(records: Iterable[list[str] | str], encoding: str, *, stripped: 
         if not width:
             blanks += 1
             continue
-        if width > MAX_COLUMNS:
+        if width > MAX_COLUMNS or (columns and columns[width - 1] > MAX_COLUMNS):
             raise TableReadError(_("{row}行目の列が多すぎます（{limit}列まで）").format(row=number, limit=MAX_COLUMNS))
         if header is None:
             if blanks:  # the header is the first non-blank row; row numbers stay those of the file
                 raise TableReadError(_("1行目に見出し（列名）を書いてください"))
             header = [cell.lstrip("\ufeff") for cell in (line.split(_SEPARATOR) if cells is None else cells)]
-            _check_controls(header, number, header, problems)
+            _check_controls(header, number, header, problems, columns)
             continue
         if len(packed) + blanks >= MAX_ROWS:
             raise TableReadError(_("行が多すぎます（{limit}行まで）").format(limit=MAX_ROWS))
@@ -199,13 +202,15 @@ def build_table(records: Iterable[list[str] | str], encoding: str, *, stripped: 
         if _CONTROL_BUT_SEPARATOR.search(line) is None and (cells is None or line.count(_SEPARATOR) == width - 1):
             packed.append(line)
         else:
-            rows.append(_check_controls(line.split(_SEPARATOR) if cells is None else cells, number, header, problems))
+            rows.append(_check_controls(line.split(_SEPARATOR) if cells is None else cells, number, header, problems,
+                                        columns))
     if header is None:
         raise TableReadError(_("ファイルに行がありません"))
     return Table(header, rows, encoding, problems)
 
 
-def _check_controls(cells: list[str], number: int, header: list[str], problems: list[RowProblem]) -> list[str]:
+def _check_controls(cells: list[str], number: int, header: list[str], problems: list[RowProblem],
+                    columns: Sequence[int] = ()) -> list[str]:
     """Lists each cell holding a control character, and shows that character visibly."""
     if _CONTROL.search("\t".join(cells)) is None:  # one search per row: the common case
         return cells
@@ -214,7 +219,8 @@ def _check_controls(cells: list[str], number: int, header: list[str], problems: 
         position = _first_control(cell)
         if position < 0:
             continue
-        column = header[index] if index < len(header) else _("{number}列目").format(number=index + 1)
+        column = header[index] if index < len(header) else _("{number}列目").format(
+            number=columns[index] if columns else index + 1)
         if len(problems) < MAX_LISTED_CONTROLS:
             problems.append(RowProblem(number, column, _(
                 "制御文字（{char}）が含まれています（{position}文字目）。タブと改行のほかの制御文字は取り込めません"

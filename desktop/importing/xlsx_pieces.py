@@ -28,6 +28,7 @@ from desktop.importing.xlsx_copies import SheetCopies
 from desktop.importing.xlsx_parts import calamine_key, dates_from_1904, workbook_folder
 from desktop.importing.xlsx_reading import (
     MAX_DENSE_CELLS,
+    MAX_SHEET_CELLS,
     MAX_SHEET_PLACES,
     _beyond,
     _blocks,
@@ -51,9 +52,9 @@ PIECE_CELLS_AT_ONCE = 150_000
 # rows with a note in column CV beside ten columns took 2.5 s), and each cell moved left over
 # empty columns about four times that when it takes a call of Python (_compact, past a few
 # columns): a piece is compacted when it leaves out at least this many empty columns for each
-# column it moves, and a sheet moves at most MAX_MOVED_CELLS by calls (a column and 22 far ones,
-# 54,000 rows: 1,200,000 cells moved in 0.56 s, the read past 2 s; left as it is, its places
-# are refused at once).
+# column it moves, and a sheet moves at most MAX_MOVED_CELLS by calls, counting those moved
+# before (a column and 22 far ones, 54,000 rows: 1,200,000 cells moved in 0.56 s, the read past
+# 2 s; left as it is, its places are refused at once).
 EMPTY_COLUMNS_PER_MOVE = 3
 MAX_MOVED_CELLS = 300_000
 # Up to this many columns are moved a pass over the piece each (a pass over 44 MB: 0.025 s), with
@@ -120,9 +121,9 @@ def _compact(blocks: list[bytes], prefix: bytes, room: int = MAX_MOVED_CELLS) ->
     """The piece's width as calamine will read it (its last column, past MAX_COLUMNS + 1 dropped),
     and its cells moved left over the columns none of them is in, block by block in place, when
     that is worth it (EMPTY_COLUMNS_PER_MOVE): then the width is the columns kept, and the column
-    each now stands for is given too (else None). A few columns are moved a pass over the piece
-    each; more, one call of Python per cell, so then at most `room` cells are moved, and the
-    third number says how many were."""
+    each now stands for is given too (else None), with the number of cells moved. A few columns
+    are moved a pass over the piece each; more, one call of Python per cell, and then only when
+    that moves at most `room` cells."""
     columns = _used_columns(blocks, prefix)
     if columns and columns[-1] > MAX_COLUMNS + 1:
         blocks[:] = [_without_far_columns(b"".join(blocks), prefix)]
@@ -139,11 +140,13 @@ def _compact(blocks: list[bytes], prefix: bytes, room: int = MAX_MOVED_CELLS) ->
     if moves <= FEW_MOVED_COLUMNS:
         # A note far right: one pass in C over the piece for each column, in rising order, so that
         # no cell moves twice (a column moves only to one left of it, which no cell is in by then).
+        count = 0
         for letters, new in moved.items():
             column = re.compile(re.escape(tag + letters) + b"(?=[0-9])")
             for index, block in enumerate(blocks):
-                blocks[index] = column.sub(tag + new, block)
-        return len(columns), columns, 0
+                blocks[index], found = column.subn(tag + new, block)
+                count += found
+        return len(columns), columns, count
     near = b"(?!" + _up_to(_column_letters(kept), "A", "A", "Z").encode() + b"[0-9])" if kept else b""
     cell = re.compile(re.escape(tag) + near + rb"([A-Z]{1,3})(?=[0-9])")
     count = 0
@@ -279,13 +282,15 @@ def _at_most(blocks: list[bytes], cell: bytes, limit: int) -> bool:
 
 def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
                   bounds: list[tuple[int, int, int]] | None, cells: int, path: str,
-                  copies: SheetCopies | None) -> list[tuple[bool, ColumnSpreader | None]]:
+                  copies: SheetCopies | None) -> tuple[list[tuple[bool, ColumnSpreader | None]], list[int]]:
     """Writes the pieces' workbook to `path`: every piece a sheet of its own, so that calamine
     parses the shared strings once. Gives, for each piece, whether it has few cells (read at once)
-    and how its cells go back in their columns when it was compacted. A sheet whose pieces span
-    too many places is refused here, before calamine spends any time on it."""
+    and how its cells go to their places in the table when it was compacted; and, when no cell of
+    the sheet is in some columns, the sheet's columns the table holds (else []): a note in column
+    CV then makes a row of eleven cells, not of a hundred. A sheet whose pieces span too many
+    places is refused here, before calamine spends any time on it."""
     folder = workbook_folder(archive)
-    pieces: list[tuple[bool, ColumnSpreader | None]] = []
+    pieces: list[tuple[bool, list[int] | None, int]] = []  # few cells, its cells' columns, width
     cell = b"<" + prefix + b"c"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as out:
         _copy_other_parts(archive, worksheets, folder, out)
@@ -300,7 +305,7 @@ def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, workshee
             else:
                 width, columns, count = _compact(rows, prefix, MAX_MOVED_CELLS - moved)
             moved += count
-            spread = ColumnSpreader(columns) if columns is not None else None
+            _refuse_past_the_cells(cells + moved)
             if bounded is not None:
                 places += bounded[0] * width  # what calamine and Python would spend on it
                 _refuse_past_the_places(places)
@@ -322,21 +327,38 @@ def _write_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, workshee
                                  b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"]:
                         entry.write(text)
                 piece.clear()  # dropped once on the disk
-                pieces.append((few, spread))
+                pieces.append((few, columns, width))
         workbook, relationships = _book(len(pieces), dates_from_1904(archive, folder))
         out.writestr(folder + "workbook.xml", workbook)
         out.writestr(folder + "_rels/workbook.xml.rels", relationships)
-    return pieces
+    return _places_in_the_table(pieces)
+
+
+def _places_in_the_table(pieces: list[tuple[bool, list[int] | None, int]]
+                         ) -> tuple[list[tuple[bool, ColumnSpreader | None]], list[int]]:
+    """Each piece's spreader, and the sheet's columns the table holds when it leaves out those no
+    cell is in (a piece read as it is, not compacted, keeps every column up to its width)."""
+    used = sorted(set().union(*(columns or range(1, width + 1) for _few, columns, width in pieces)))
+    if used == list(range(1, len(used) + 1)):
+        return [(few, None if columns is None else ColumnSpreader(columns)) for few, columns, _width in pieces], []
+    place = {column: index for index, column in enumerate(used, start=1)}
+    spread = []
+    for few, columns, _width in pieces:
+        places = None if columns is None else [place[column] for column in columns]
+        spread.append((few, None if places is None or places == list(range(1, len(places) + 1)) else ColumnSpreader(places)))
+    return spread, used
 
 
 def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, worksheets: set[str],
                          bounds: list[tuple[int, int, int]] | None = None, cells: int = 0,
-                         copies: SheetCopies | None = None) -> Iterator[list[str] | str]:
+                         copies: SheetCopies | None = None, columns: list[int] | None = None) -> Iterator[list[str] | str]:
     """The first worksheet's rows from A1, as _sheet_rows gives them, read a piece at a time.
     `bounds`: the scan's blocks of this sheet, when they came in order (_Scan.ordered); `cells`:
     the cells the scan counted; `copies`: the scan's copy of the sheet, read instead of the member
     when there is one. A piece most of whose columns are empty is read without them (_compact),
-    and its rows come packed (tabular.ColumnSpreader).
+    and its rows come packed (tabular.ColumnSpreader). When no cell of the sheet is in some
+    columns, the rows leave them out too, and `columns` is filled, before the first row, with the
+    sheet's column of each cell of a row (build_table's `columns`).
 
     The pieces are the sheets of a workbook in a temporary file, which calamine reads from the
     disk: given the bytes instead, it would hold a copy of them, and of the shared strings, on top
@@ -351,9 +373,11 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
     with folder:
         path = os.path.join(folder.name, "pieces.xlsx")
         try:
-            pieces = _write_pieces(archive, member, prefix, worksheets, bounds, cells, path, copies)
+            pieces, kept = _write_pieces(archive, member, prefix, worksheets, bounds, cells, path, copies)
         except OSError as error:
             raise _no_room(error) from None
+        if columns is not None:
+            columns[:] = kept
         workbook = CalamineWorkbook.from_path(path)
         try:
             next_row = 0
@@ -363,6 +387,16 @@ def sheet_rows_in_pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, w
                     yield row
         finally:
             workbook.close()
+
+
+def _refuse_past_the_cells(cells: int) -> None:
+    """Refuses a sheet whose cells, those moved left counted twice, pass MAX_SHEET_CELLS: a row
+    with a cell far from the others costs about twice its cells (put back in its columns, a
+    longer row to check and split), and 100,000 rows of eleven columns and a note far right took
+    2.1 s."""
+    if cells > MAX_SHEET_CELLS:
+        raise TableReadError(_("Excelファイルの最初のシートのセルが多すぎます（離れた列にあるセルは2個に数えて{limit}個まで）。"
+                               "間の使わない列を消すか、ファイルを分けてください").format(limit=f"{MAX_SHEET_CELLS:,}"))
 
 
 def _refuse_past_the_places(places: int) -> None:

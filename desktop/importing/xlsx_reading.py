@@ -609,9 +609,10 @@ def read_xlsx_file(handle: BinaryIO) -> Table:
                 if first is not None and scan is not None and scan.placed:
                     from desktop.importing.xlsx_pieces import sheet_rows_in_pieces
 
+                    columns: list[int] = []
                     rows = sheet_rows_in_pieces(archive, first, scan.prefix, set(worksheets),
-                                                scan.blocks if scan.ordered else None, scan.cells, copies)
-                    return build_table(rows, "xlsx", stripped=True)
+                                                scan.blocks if scan.ordered else None, scan.cells, copies, columns)
+                    return build_table(rows, "xlsx", stripped=True, columns=columns)
                 # Cells that do not say where they are: a stricter scan, row by row; then calamine
                 # if its block is still bounded, else openpyxl, which reads row by row.
                 worksheets = _scan_members(archive, members, per_row=True)

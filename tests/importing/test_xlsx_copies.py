@@ -49,7 +49,7 @@ def test_the_pieces_are_cut_from_the_copy_to_the_same_table(small: Path, monkeyp
     assert opened == ["BufferedReader"]  # the copy, not the zip's member
     monkeypatch.setattr(xlsx_copies, "COPY_FROM_BYTES", 1 << 40)
     assert list(read_xlsx_file(io.BytesIO(data)).rows) == list(table.rows)
-    assert table.header[:2] == ["髙﨑1", "1"] and table.header[99] == "𠮷" and len(table.rows) == 58
+    assert table.header == ["髙﨑1", "1", "𠮷"] and len(table.rows) == 58  # columns C to CU hold no cell
     assert list(small.iterdir()) == []  # the copies and the pieces' workbook are gone
 
 

@@ -65,15 +65,25 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 def _pieces_read(data: bytes) -> list[list[str]]:
     """Rows through the pieces, checking that they were taken, each as its cells up to the last
     one with a value (a compacted piece's rows come packed)."""
+    columns: list[int] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         member = xlsx_parts.first_worksheet(archive)
         assert member is not None
         rows = [row.split("\x1f") if isinstance(row, str) else row
-                for row in xlsx_pieces.sheet_rows_in_pieces(archive, member, b"", {member})]
+                for row in xlsx_pieces.sheet_rows_in_pieces(archive, member, b"", {member}, columns=columns)]
+    if columns:  # columns no cell is in were left out: each cell back in its sheet column
+        rows = [_in_sheet_columns(row, columns) for row in rows]
     for row in rows:
         while row and not row[-1]:
             row.pop()
     return rows
+
+
+def _in_sheet_columns(row: list[str], columns: list[int]) -> list[str]:
+    spread = [""] * (columns[len(row) - 1] if row else 0)
+    for cell, column in zip(row, columns, strict=False):
+        spread[column - 1] = cell
+    return spread
 
 
 def test_pieces_read_what_openpyxl_reads(small_pieces: None) -> None:
@@ -415,8 +425,9 @@ def test_a_sparse_sheet_is_read_without_its_empty_columns_to_the_same_table(smal
     data = _book(_noted)
     fast, slow = read_by_both(data)
     assert fast == slow
-    table = read_xlsx_file(io.BytesIO(data))
-    assert table.header[99] == "備考" and table.rows[0][99] == "𠮷2" and len(table.rows[1]) == 10
+    table = read_xlsx_file(io.BytesIO(data))  # without the columns K to CU, which no cell is in
+    assert table.header[10] == "備考" and table.rows[0][10] == "𠮷2" and len(table.rows[1]) == 10
+    assert _pieces_read(data)[1][99] == "𠮷2"  # in column CV of the sheet
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml")
     blocks = [sheet[sheet.index(b'<row r="5"'):sheet.index(b'<row r="9"')]]
@@ -427,11 +438,27 @@ def test_a_sparse_sheet_is_read_without_its_empty_columns_to_the_same_table(smal
     assert blocks[0].count(b'<c r="A') == 4  # column A stays where it is, in rows 5 to 8
 
 
+def test_a_table_without_the_empty_columns_still_names_the_sheet_columns(small_pieces: None) -> None:
+    """Rows that leave out columns no cell is in still say which column of the sheet a control
+    character is in, and a cell in column CW is still one column too many."""
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}"><v>1</v></c>'
+                   f'<c r="CV{n}" t="inlineStr"><is><t>{"_x0007_" if n == 30 else "備考"}</t></is></c></row>'
+                   for n in range(2, 40))
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             f'<row r="1"><c r="A1" t="inlineStr"><is><t>番号</t></is></c></row>{rows}</sheetData></worksheet>')
+    table = read_xlsx_file(io.BytesIO(with_first_sheet(sheet)))
+    assert table.header == ["番号"] and list(table.rows[0]) == ["2", "1", "備考"]
+    assert [(problem.row, problem.column) for problem in table.problems] == [(30, "100列目")]
+    too_wide = with_first_sheet(sheet.replace('<c r="CV39"', '<c r="CW39"'))
+    with pytest.raises(TableReadError, match="39行目の列が多すぎます"):
+        read_xlsx_file(io.BytesIO(too_wide))
+
+
 def test_compacting_keeps_the_columns_before_the_first_gap_and_drops_far_ones() -> None:
     blocks = [b'<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2"><x:v>2</x:v></x:c>'
               b'<x:c r="AB2"><x:v>3</x:v></x:c><x:c r="CV2"><x:v>4</x:v></x:c></x:row>',
               b'<x:row r="3"><x:c r="XFD3"><x:v>5</x:v></x:c><x:c r="CW3"><x:v>6</x:v></x:c></x:row>']
-    assert xlsx_pieces._compact(blocks, b"x:") == (5, [1, 2, 28, 100, 101], 0)  # three columns: no call per cell
+    assert xlsx_pieces._compact(blocks, b"x:") == (5, [1, 2, 28, 100, 101], 3)  # three columns: no call per cell
     assert blocks == [b'<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2"><x:v>2</x:v></x:c>'
                       b'<x:c r="C2"><x:v>3</x:v></x:c><x:c r="D2"><x:v>4</x:v></x:c></x:row>'
                       b'<x:row r="3"><x:c r="E3"><x:v>6</x:v></x:c></x:row>']
@@ -440,7 +467,7 @@ def test_compacting_keeps_the_columns_before_the_first_gap_and_drops_far_ones() 
     assert xlsx_pieces._compact(dense, b"") == (4, None, 0) and b'r="D2"' in dense[0]
     # Three for one: eleven columns and a note four columns on, as a clerk's ledger may have.
     noted = [b'<row r="2">' + b"".join(b'<c r="%s2"><v>1</v></c>' % letter.encode() for letter in "ABCDEFGHIJKP") + b"</row>"]
-    assert xlsx_pieces._compact(noted, b"") == (12, [*range(1, 12), 16], 0) and b'r="L2"' in noted[0]
+    assert xlsx_pieces._compact(noted, b"") == (12, [*range(1, 12), 16], 1) and b'r="L2"' in noted[0]
     assert xlsx_pieces._compact([b"<row/>"], b"") == (0, None, 0)
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from desktop.importing import xlsx_reading
-from desktop.importing.tabular import MAX_COLUMNS, TableReadError
+from desktop.importing.tabular import MAX_COLUMNS, Table, TableReadError
 from desktop.importing.xlsx_reading import (
     _in_one_block,
     _read_with_openpyxl,
@@ -41,14 +41,26 @@ def _offset_sheet(sheet) -> None:  # type: ignore[no-untyped-def]
 
 
 def read_by_both(data: bytes) -> tuple[object, object]:
-    """The rows the reader in use gives, and those openpyxl gives, or each one's refusal."""
+    """The rows the reader in use gives, and those openpyxl gives (the header first, without the
+    columns no cell is in: a sheet read in pieces may leave them out), or each one's refusal."""
     outcomes: list[object] = []
     for read in (read_xlsx_file, _read_with_openpyxl):
         try:
-            outcomes.append(list(read(io.BytesIO(data)).rows))
+            outcomes.append(used_columns_only(read(io.BytesIO(data))))
         except TableReadError as error:
             outcomes.append(str(error))
     return outcomes[0], outcomes[1]
+
+
+def used_columns_only(table: Table) -> list[list[str]]:
+    """The header and the rows, each without the columns no cell of the table is in."""
+    rows = [list(table.header), *map(list, table.rows)]
+    used = sorted({index for row in rows for index, cell in enumerate(row) if cell})
+    kept = [[row[index] if index < len(row) else "" for index in used] for row in rows]
+    for row in kept:
+        while row and not row[-1]:
+            row.pop()
+    return kept
 
 
 def _is_dense(data: bytes) -> bool:

@@ -110,3 +110,8 @@ class Copying:
             self._copy[1].write(data)
         except OSError:  # no room left: the sheet is inflated again when it is read
             self.close(whole=False)
+
+
+def open_member(archive: zipfile.ZipFile, member: str, copies: SheetCopies | None) -> IO[bytes]:
+    """The member's XML, from the scan's copy when there is one."""
+    return archive.open(member) if copies is None else copies.open(archive, member)

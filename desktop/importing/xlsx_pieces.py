@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from desktop.i18n import _
 from desktop.importing.tabular import MAX_COLUMNS, ColumnSpreader, TableReadError
-from desktop.importing.xlsx_copies import SheetCopies
+from desktop.importing.xlsx_copies import SheetCopies, open_member
 from desktop.importing.xlsx_parts import calamine_key, dates_from_1904, workbook_folder
 from desktop.importing.xlsx_reading import (
     MAX_DENSE_CELLS,
@@ -211,7 +211,7 @@ def _pieces(archive: zipfile.ZipFile, member: str, prefix: bytes, bounds: list[t
         top = bounds[first - 1][1] if first else 1
         return bounds[last][1] - max(top, 1) + 1, bounds[last][2]
 
-    with (archive.open(member) if copies is None else copies.open(archive, member)) as stream:
+    with open_member(archive, member, copies) as stream:
         for index, block in enumerate(_blocks(stream)):  # type: ignore[arg-type]
             if bounds is not None and (index >= len(bounds) or bounds[index][0] != len(block)):
                 bounds = None  # not the blocks the scan saw: each piece is measured itself

@@ -31,7 +31,7 @@ from desktop.importing.tabular import (
     TableReadError,
     build_table,
 )
-from desktop.importing.xlsx_copies import SheetCopies
+from desktop.importing.xlsx_copies import SheetCopies, open_member
 from desktop.importing.xlsx_parts import first_worksheet
 
 MAX_MEMBERS = 1_000
@@ -414,7 +414,7 @@ def _refuse_copies_of_long_strings(archive: zipfile.ZipFile, member: str, cells:
     number = b"(" + b"|".join(long) + b")<" if len(long) <= 100 else rb"([0-9]{1,7})<"
     plain, prefixed = re.compile(rb"<v>0*" + number), re.compile(rb"<(?:[\w.-]+:)?v>0*" + number)
     copied = 0
-    with (archive.open(member) if copies is None else copies.open(archive, member)) as stream:
+    with open_member(archive, member, copies) as stream:
         for block in _blocks(stream):  # type: ignore[arg-type]
             found = (prefixed if b":v>" in block else plain).findall(block)
             copied += sum(map(long.get, found, itertools.repeat(0)))
